@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Kernels.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Kernels.Generators;
+
+public sealed partial class KernelGenerator
+{
+    /// <summary>Syntax and semantic model of one [Term] method → an equatable <see cref="TermSpec"/> or diagnostics.</summary>
+    internal static class Parser
+    {
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var method = (IMethodSymbol)context.TargetSymbol;
+            var syntax = (MethodDeclarationSyntax)context.TargetNode;
+            try
+            {
+                CheckSignature(method, syntax);
+                INamedTypeSymbol type = method.ContainingType;
+                ExpressionSyntax body = syntax.ExpressionBody?.Expression
+                    ?? throw Fail(DiagnosticDescriptors.NotExpressionBodied, syntax.Identifier.GetLocation(), method.Name);
+
+                var scope = new Dictionary<IParameterSymbol, Node>(SymbolEqualityComparer.Default);
+                for (int i = 0; i < method.Parameters.Length; i++)
+                {
+                    scope[method.Parameters[i]] = new InputNode(i);
+                }
+
+                var walker = new ExpressionParser(context.SemanticModel.Compilation, method.Name, cancellationToken);
+                Node node = walker.Parse(body, context.SemanticModel, scope, new List<IMethodSymbol> { method });
+                string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
+                string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
+                var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
+                    new EquatableArray<string>(method.Parameters.Select(p => p.Name)), node);
+                return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+            }
+            catch (TermException e)
+            {
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { e.Diagnostic }));
+            }
+        }
+
+        private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax)
+        {
+            Location location = syntax.Identifier.GetLocation();
+            if (!method.IsStatic)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "it is not static");
+            }
+
+            if (method.ReturnType.SpecialType != SpecialType.System_Double)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, $"it returns '{method.ReturnType.ToDisplayString()}'");
+            }
+
+            if (method.Parameters.Length is < 1 or > 2)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, $"it has {method.Parameters.Length} parameters");
+            }
+
+            if (method.IsGenericMethod)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "it is generic");
+            }
+
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType != SpecialType.System_Double || parameter.RefKind != RefKind.None)
+                {
+                    throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name,
+                        $"parameter '{parameter.Name}' is '{parameter.ToDisplayString()}'");
+                }
+            }
+
+            INamedTypeSymbol type = method.ContainingType;
+            bool isPartial = type.DeclaringSyntaxReferences.All(r =>
+                r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!type.IsStatic || !isPartial || type.ContainingType is not null || type.IsGenericType)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidContainingType, location, method.Name, type.ToDisplayString());
+            }
+        }
+
+        internal static TermException Fail(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
+            new(new DiagnosticInfo(descriptor.Id, ToInfo(location), new EquatableArray<string>(arguments)));
+
+        private static LocationInfo? ToInfo(Location location)
+        {
+            if (location.SourceTree is null)
+            {
+                return null;
+            }
+
+            FileLinePositionSpan lines = location.GetLineSpan();
+            return new LocationInfo(location.SourceTree.FilePath, location.SourceSpan.Start, location.SourceSpan.Length,
+                lines.StartLinePosition.Line, lines.StartLinePosition.Character, lines.EndLinePosition.Line, lines.EndLinePosition.Character);
+        }
+    }
+
+    internal sealed class TermException : Exception
+    {
+        public TermException(DiagnosticInfo diagnostic) => Diagnostic = diagnostic;
+
+        public DiagnosticInfo Diagnostic { get; }
+    }
+
+    /// <summary>C# expression → <see cref="Node"/>, inlining calls to other expression-bodied methods.</summary>
+    private sealed class ExpressionParser
+    {
+        private readonly Compilation _compilation;
+        private readonly string _term;
+        private readonly CancellationToken _cancellationToken;
+
+        public ExpressionParser(Compilation compilation, string term, CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _term = term;
+            _cancellationToken = cancellationToken;
+        }
+
+        public Node Parse(ExpressionSyntax expression, SemanticModel model, Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            Optional<object?> constant = model.GetConstantValue(expression, _cancellationToken);
+            if (constant.HasValue)
+            {
+                switch (constant.Value)
+                {
+                    case double d: return new ConstantNode(d);
+                    case float f: return new ConstantNode(f);
+                    case int i: return new ConstantNode(i);
+                    case long l: return new ConstantNode(l);
+                    case bool b: return new BooleanNode(b);
+                }
+            }
+
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Parse(parenthesized.Expression, model, scope, callStack);
+
+                case CastExpressionSyntax cast when model.GetTypeInfo(cast.Type, _cancellationToken).Type?.SpecialType == SpecialType.System_Double
+                    && model.GetTypeInfo(cast.Expression, _cancellationToken).Type?.SpecialType == SpecialType.System_Double:
+                    return Parse(cast.Expression, model, scope, callStack);
+
+                case IdentifierNameSyntax identifier
+                    when model.GetSymbolInfo(identifier, _cancellationToken).Symbol is IParameterSymbol parameter && scope.TryGetValue(parameter, out Node? bound):
+                    return bound;
+
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.UnaryMinusExpression):
+                    return new UnaryNode(UnaryOperator.Negate, Parse(prefix.Operand, model, scope, callStack));
+
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.UnaryPlusExpression):
+                    return Parse(prefix.Operand, model, scope, callStack);
+
+                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
+                    return new UnaryNode(UnaryOperator.Not, Parse(prefix.Operand, model, scope, callStack));
+
+                case BinaryExpressionSyntax binary when BinaryOperatorOf(binary.Kind()) is BinaryOperator op && OperandsAreSupported(binary, model):
+                    return new BinaryNode(op, Parse(binary.Left, model, scope, callStack), Parse(binary.Right, model, scope, callStack));
+
+                case ConditionalExpressionSyntax conditional:
+                    return new ConditionalNode(
+                        Parse(conditional.Condition, model, scope, callStack),
+                        Parse(conditional.WhenTrue, model, scope, callStack),
+                        Parse(conditional.WhenFalse, model, scope, callStack));
+
+                case InvocationExpressionSyntax invocation
+                    when model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol callee:
+                    return ParseCall(invocation, callee, model, scope, callStack);
+            }
+
+            throw Unsupported(expression);
+        }
+
+        private bool OperandsAreSupported(BinaryExpressionSyntax binary, SemanticModel model)
+        {
+            // Only double arithmetic (ints are constants, folded above) and bool logic.
+            SpecialType left = model.GetTypeInfo(binary.Left, _cancellationToken).ConvertedType?.SpecialType ?? SpecialType.None;
+            SpecialType right = model.GetTypeInfo(binary.Right, _cancellationToken).ConvertedType?.SpecialType ?? SpecialType.None;
+            return (left, right) is (SpecialType.System_Double, SpecialType.System_Double) or (SpecialType.System_Boolean, SpecialType.System_Boolean);
+        }
+
+        private static BinaryOperator? BinaryOperatorOf(SyntaxKind kind) => kind switch
+        {
+            SyntaxKind.AddExpression => BinaryOperator.Add,
+            SyntaxKind.SubtractExpression => BinaryOperator.Subtract,
+            SyntaxKind.MultiplyExpression => BinaryOperator.Multiply,
+            SyntaxKind.DivideExpression => BinaryOperator.Divide,
+            SyntaxKind.LessThanExpression => BinaryOperator.LessThan,
+            SyntaxKind.LessThanOrEqualExpression => BinaryOperator.LessThanOrEqual,
+            SyntaxKind.GreaterThanExpression => BinaryOperator.GreaterThan,
+            SyntaxKind.GreaterThanOrEqualExpression => BinaryOperator.GreaterThanOrEqual,
+            SyntaxKind.EqualsExpression => BinaryOperator.Equal,
+            SyntaxKind.NotEqualsExpression => BinaryOperator.NotEqual,
+            SyntaxKind.LogicalAndExpression => BinaryOperator.And,
+            SyntaxKind.LogicalOrExpression => BinaryOperator.Or,
+            _ => null,
+        };
+
+        private Node ParseCall(InvocationExpressionSyntax invocation, IMethodSymbol callee, SemanticModel model,
+            Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
+        {
+            string owner = callee.ContainingType.ToDisplayString();
+            SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
+            Node Argument(int index) => Parse(arguments[index].Expression, model, scope, callStack);
+            bool allDouble = callee.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean
+                && callee.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || p.IsParams);
+
+            if (owner == "Kernels.Fn" && allDouble)
+            {
+                switch (callee.Name)
+                {
+                    case "Log": return Call(Function.Log, Argument(0));
+                    case "Log1p": return Call(Function.Log1p, Argument(0));
+                    case "LogRatio": return Call(Function.LogRatio, Argument(0), Argument(1));
+                    case "SumError":
+                        // Knuth's TwoSum written out; common subexpressions are shared by the emitter.
+                        Node a = Argument(0), b = Argument(1);
+                        Node sum = new BinaryNode(BinaryOperator.Add, a, b);
+                        Node virtualB = new BinaryNode(BinaryOperator.Subtract, sum, a);
+                        return new BinaryNode(BinaryOperator.Add,
+                            new BinaryNode(BinaryOperator.Subtract, a, new BinaryNode(BinaryOperator.Subtract, sum, virtualB)),
+                            new BinaryNode(BinaryOperator.Subtract, b, virtualB));
+                    case "Horner":
+                        return ParseHorner(invocation, model, scope, callStack);
+                }
+            }
+            else if (owner == "System.Math" && allDouble)
+            {
+                switch (callee.Name)
+                {
+                    case "Abs": return Call(Function.Abs, Argument(0));
+                    case "Sqrt": return Call(Function.Sqrt, Argument(0));
+                    case "Min": return Call(Function.Min, Argument(0), Argument(1));
+                    case "Max": return Call(Function.Max, Argument(0), Argument(1));
+                    case "FusedMultiplyAdd": return Call(Function.FusedMultiplyAdd, Argument(0), Argument(1), Argument(2));
+                }
+            }
+            else if (owner == "double" && callee.Name == "IsNaN" && allDouble)
+            {
+                return Call(Function.IsNaN, Argument(0));
+            }
+            else if (callee.IsStatic && allDouble && !callee.IsGenericMethod && callee.Parameters.All(p => !p.IsParams && p.RefKind == RefKind.None)
+                && callee.DeclaringSyntaxReferences.Length == 1
+                && callee.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is MethodDeclarationSyntax { ExpressionBody: { } body } declaration)
+            {
+                if (callStack.Contains(callee, SymbolEqualityComparer.Default))
+                {
+                    throw Parser.Fail(DiagnosticDescriptors.RecursiveCall, invocation.GetLocation(), callee.Name, _term);
+                }
+
+                var inner = new Dictionary<IParameterSymbol, Node>(SymbolEqualityComparer.Default);
+                for (int i = 0; i < callee.Parameters.Length; i++)
+                {
+                    inner[callee.Parameters[i]] = Argument(i);
+                }
+
+                SemanticModel calleeModel = declaration.SyntaxTree == model.SyntaxTree ? model : _compilation.GetSemanticModel(declaration.SyntaxTree);
+                callStack.Add(callee);
+                Node result = Parse(body.Expression, calleeModel, inner, callStack);
+                callStack.RemoveAt(callStack.Count - 1);
+                return result;
+            }
+
+            throw Unsupported(invocation);
+        }
+
+        private Node ParseHorner(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
+        {
+            SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
+            var nodes = new List<Node> { Parse(arguments[0].Expression, model, scope, callStack) };
+            IEnumerable<ExpressionSyntax> coefficients = arguments.Count == 2 && arguments[1].Expression is CollectionExpressionSyntax collection
+                ? collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression)
+                : arguments.Skip(1).Select(a => a.Expression);
+            foreach (ExpressionSyntax coefficient in coefficients)
+            {
+                Optional<object?> value = model.GetConstantValue(coefficient, _cancellationToken);
+                if (!value.HasValue || value.Value is not (double or float or int or long))
+                {
+                    throw Parser.Fail(DiagnosticDescriptors.NonConstantCoefficient, coefficient.GetLocation(), coefficient.ToString(), _term);
+                }
+
+                nodes.Add(new ConstantNode(Convert.ToDouble(value.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            return new CallNode(Function.Horner, new EquatableArray<Node>(nodes));
+        }
+
+        private static CallNode Call(Function function, params Node[] arguments) => new(function, new EquatableArray<Node>(arguments));
+
+        private TermException Unsupported(ExpressionSyntax expression)
+        {
+            string text = expression.ToString();
+            if (text.Length > 80)
+            {
+                text = text.Substring(0, 77) + "...";
+            }
+
+            return Parser.Fail(DiagnosticDescriptors.UnsupportedConstruct, expression.GetLocation(), text, _term);
+        }
+    }
+}

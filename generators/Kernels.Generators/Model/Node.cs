@@ -1,0 +1,76 @@
+using System;
+
+namespace Kernels.Generators.Model;
+
+/// <summary>A term's expression tree: the small language the generator compiles (values are doubles in the
+/// specification; the emitter lowers them to float or double vectors).</summary>
+internal abstract record Node;
+
+/// <summary>The term's i-th parameter.</summary>
+internal sealed record InputNode(int Index) : Node;
+
+/// <summary>A numeric constant.</summary>
+internal sealed record ConstantNode(double Value) : Node;
+
+/// <summary>A boolean constant (only produced by folding).</summary>
+internal sealed record BooleanNode(bool Value) : Node;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Not,
+}
+
+internal sealed record UnaryNode(UnaryOperator Operator, Node Operand) : Node;
+
+internal enum BinaryOperator
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    Equal,
+    NotEqual,
+    And,
+    Or,
+}
+
+internal sealed record BinaryNode(BinaryOperator Operator, Node Left, Node Right) : Node;
+
+/// <summary><c>condition ? whenTrue : whenFalse</c>, lowered to a mask and a select.</summary>
+internal sealed record ConditionalNode(Node Condition, Node WhenTrue, Node WhenFalse) : Node;
+
+/// <summary>The functions of the vocabulary.</summary>
+internal enum Function
+{
+    Log,
+    Log1p,
+    LogRatio,
+    Abs,
+    Sqrt,
+    Min,
+    Max,
+    IsNaN,
+    FusedMultiplyAdd,
+    Horner,
+}
+
+/// <summary>A call of a vocabulary function; for <see cref="Function.Horner"/> the arguments after the first are
+/// constant coefficients.</summary>
+internal sealed record CallNode(Function Function, EquatableArray<Node> Arguments) : Node;
+
+internal static class NodeExtensions
+{
+    public static bool IsBoolean(this Node node) => node switch
+    {
+        BooleanNode => true,
+        UnaryNode { Operator: UnaryOperator.Not } => true,
+        BinaryNode b => b.Operator >= BinaryOperator.LessThan,
+        CallNode { Function: Function.IsNaN } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,83 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace Kernels;
+
+/// <summary>
+/// The scalar vocabulary terms are written in. Each function has a vector counterpart in <see cref="VectorMath"/>
+/// that the generator substitutes; these scalar forms are the reference semantics (natural logarithms).
+/// </summary>
+public static class Fn
+{
+    /// <summary>ln 2.</summary>
+    public const double Ln2 = 0.6931471805599453094172321214581766;
+
+    /// <summary>Natural logarithm (IEEE: −∞ at 0, NaN below 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Log(double x) => Math.Log(x);
+
+    /// <summary>log(1 + x), accurate for tiny x: −∞ at −1, NaN below −1.</summary>
+    public static double Log1p(double x)
+    {
+        double u = 1.0 + x;
+        if (u == 1.0)
+        {
+            return x;
+        }
+
+        if (double.IsPositiveInfinity(u) || !(u > 0.0))
+        {
+            return Math.Log(u);
+        }
+
+        // Goldberg: log(u)·x/(u − 1) cancels the rounding of 1 + x to first order.
+        return Math.Log(u) * (x / (u - 1.0));
+    }
+
+    /// <summary>log(x/y) without losing digits near x ≈ y (p − q is exact there) and finite whenever x and y are
+    /// positive and finite, even if x/y overflows or underflows. Specials follow log(x/y) with IEEE division.</summary>
+    public static double LogRatio(double x, double y)
+    {
+        if (x > 0.0 && y > 0.0 && double.IsFinite(x) && double.IsFinite(y))
+        {
+            double r = x / y;
+            if (r >= 0.5 && r <= 2.0)
+            {
+                // Sterbenz: x − y is exact when y/2 ≤ x ≤ 2y.
+                return Log1p((x - y) / y);
+            }
+
+            if (r > 0.0 && double.IsFinite(r))
+            {
+                return Math.Log(r);
+            }
+
+            return Math.Log(x) - Math.Log(y);
+        }
+
+        return Math.Log(x / y);
+    }
+
+    /// <summary>The exact rounding error of a + b (Knuth's TwoSum): (a + b) − fl(a + b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SumError(double a, double b) => SumError(a, b, a + b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumError(double a, double b, double sum) => SumErrorOf(a, b, sum, sum - a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double SumErrorOf(double a, double b, double sum, double bVirtual) =>
+        (a - (sum - bVirtual)) + (b - bVirtual);
+
+    /// <summary>c[0] + x·(c[1] + x·(c[2] + …)) by Horner's rule; the coefficients must be constants in a term.</summary>
+    public static double Horner(double x, params ReadOnlySpan<double> coefficients)
+    {
+        double result = 0.0;
+        for (int i = coefficients.Length - 1; i >= 0; i--)
+        {
+            result = Math.FusedMultiplyAdd(result, x, coefficients[i]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+
+namespace Kernels;
+
+/// <summary>
+/// Shannon entropy, cross-entropy, Kullback–Leibler and Jensen–Shannon over float and double spans, in any log base
+/// (natural log when none is given). Values are used as given (no hidden normalization; see <see cref="Normalized"/>
+/// for SciPy's convention). p = 0 contributes 0; p &gt; 0 against q = 0 gives +∞; NaN anywhere gives NaN; negative
+/// entries give −∞ (entropy) or +∞ (KL, JS) as IEEE arithmetic does; empty input gives 0; spans of different lengths
+/// throw <see cref="ArgumentException"/>. Float inputs are summed in double; double sums are compensated.
+/// </summary>
+public static class Information
+{
+    /// <summary>H(p) = −Σ pᵢ·log pᵢ in nats.</summary>
+    public static float Entropy(ReadOnlySpan<float> p) => (float)Terms.EntropyKernel.Fold(p);
+
+    /// <summary>H(p) = −Σ pᵢ·log pᵢ in nats.</summary>
+    public static double Entropy(ReadOnlySpan<double> p) => Terms.EntropyKernel.Fold(p);
+
+    /// <summary>H(p) = −Σ pᵢ·log pᵢ in the given base.</summary>
+    public static float Entropy(ReadOnlySpan<float> p, LogBase logBase) => (float)Terms.EntropyKernel.Fold(p, logBase);
+
+    /// <summary>H(p) = −Σ pᵢ·log pᵢ in the given base.</summary>
+    public static double Entropy(ReadOnlySpan<double> p, LogBase logBase) => Terms.EntropyKernel.Fold(p, logBase);
+
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0, pᵢ &gt; 0 = qᵢ gives +∞).</summary>
+    public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => (float)Terms.CrossEntropyKernel.Fold(p, q);
+
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0, pᵢ &gt; 0 = qᵢ gives +∞).</summary>
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Terms.CrossEntropyKernel.Fold(p, q);
+
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in the given base.</summary>
+    public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase) => (float)Terms.CrossEntropyKernel.Fold(p, q, logBase);
+
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in the given base.</summary>
+    public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase) => Terms.CrossEntropyKernel.Fold(p, q, logBase);
+
+    /// <summary>D(p‖q) = Σ pᵢ·log(pᵢ/qᵢ) in nats, accurate where pᵢ ≈ qᵢ; exactly +0 when p = q.</summary>
+    public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => (float)Terms.KullbackLeiblerKernel.Fold(p, q);
+
+    /// <summary>D(p‖q) = Σ pᵢ·log(pᵢ/qᵢ) in nats, accurate where pᵢ ≈ qᵢ; exactly +0 when p = q.</summary>
+    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Terms.KullbackLeiblerKernel.Fold(p, q);
+
+    /// <summary>D(p‖q) = Σ pᵢ·log(pᵢ/qᵢ) in the given base.</summary>
+    public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase) => (float)Terms.KullbackLeiblerKernel.Fold(p, q, logBase);
+
+    /// <summary>D(p‖q) = Σ pᵢ·log(pᵢ/qᵢ) in the given base.</summary>
+    public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase) => Terms.KullbackLeiblerKernel.Fold(p, q, logBase);
+
+    /// <summary>JS(p, q) = ½D(p‖m) + ½D(q‖m), m = (p + q)/2, in nats; each element's pair is clamped at 0, so the
+    /// result is never negative (exactly +0 when p = q) and at most ln 2 for distributions.</summary>
+    public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => (float)Terms.JensenShannonKernel.Fold(p, q);
+
+    /// <summary>JS(p, q) = ½D(p‖m) + ½D(q‖m), m = (p + q)/2, in nats, never negative.</summary>
+    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Terms.JensenShannonKernel.Fold(p, q);
+
+    /// <summary>JS(p, q) in the given base (at most 1 bit for distributions in base 2).</summary>
+    public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase) => (float)Terms.JensenShannonKernel.Fold(p, q, logBase);
+
+    /// <summary>JS(p, q) in the given base (at most 1 bit for distributions in base 2).</summary>
+    public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase) => Terms.JensenShannonKernel.Fold(p, q, logBase);
+
+    /// <summary>√JS(p, q) in nats, the Jensen–Shannon distance (SciPy's <c>jensenshannon</c>, without normalizing).</summary>
+    public static float JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => (float)Math.Sqrt(Terms.JensenShannonKernel.Fold(p, q));
+
+    /// <summary>√JS(p, q) in nats, the Jensen–Shannon distance (SciPy's <c>jensenshannon</c>, without normalizing).</summary>
+    public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Math.Sqrt(Terms.JensenShannonKernel.Fold(p, q));
+
+    /// <summary>√JS(p, q) with the divergence in the given base.</summary>
+    public static float JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase) => (float)Math.Sqrt(Terms.JensenShannonKernel.Fold(p, q, logBase));
+
+    /// <summary>√JS(p, q) with the divergence in the given base.</summary>
+    public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase) => Math.Sqrt(Terms.JensenShannonKernel.Fold(p, q, logBase));
+
+    /// <summary>
+    /// The same measures with SciPy's convention: p and q are each scaled to sum to 1 first. Entropy, cross-entropy
+    /// and KL stay one pass (the sums are accumulated alongside: D(p/Sp‖q/Sq) = Σp·log(p/q)/Sp + log(Sq/Sp));
+    /// Jensen–Shannon needs the sums before its pass, so it reads the inputs twice. An input that sums to 0 gives NaN.
+    /// </summary>
+    public static class Normalized
+    {
+        /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
+        public static float Entropy(ReadOnlySpan<float> p, LogBase logBase = default) =>
+            (float)(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits);
+
+        /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
+        public static double Entropy(ReadOnlySpan<double> p, LogBase logBase = default) =>
+            EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits;
+
+        /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
+        public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
+            (float)(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+
+        /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
+        public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+            CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+
+        /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
+        public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
+            (float)(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+
+        /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
+        public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+            KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+
+        /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
+        public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default)
+        {
+            CheckLengths(p.Length, q.Length);
+            return (float)(JensenShannonNats(Sums.TotalKernel.Fold(p), Sums.TotalKernel.Fold(q), p, q) * logBase.NatsToUnits);
+        }
+
+        /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
+        public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default)
+        {
+            CheckLengths(p.Length, q.Length);
+            return JensenShannonNats(Sums.TotalKernel.Fold(p), Sums.TotalKernel.Fold(q), p, q) * logBase.NatsToUnits;
+        }
+
+        /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
+        public static float JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
+            (float)Math.Sqrt(JensenShannonDivergence(p, q, logBase));
+
+        /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
+        public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+            Math.Sqrt(JensenShannonDivergence(p, q, logBase));
+
+        private static double EntropyNats(Support.FoldTotals t) =>
+            t.SumP == 0.0 ? double.NaN : (t.Sum / t.SumP) + Math.Log(t.SumP);
+
+        private static double CrossEntropyNats(Support.FoldTotals t) =>
+            t.SumP == 0.0 || t.SumQ == 0.0 ? double.NaN : (t.Sum / t.SumP) + Math.Log(t.SumQ);
+
+        private static double KullbackLeiblerNats(Support.FoldTotals t) =>
+            t.SumP == 0.0 || t.SumQ == 0.0 ? double.NaN : (t.Sum / t.SumP) + Fn.LogRatio(t.SumQ, t.SumP);
+
+        private static double JensenShannonNats(double sumP, double sumQ, ReadOnlySpan<float> p, ReadOnlySpan<float> q) =>
+            p.IsEmpty ? 0.0
+            : sumP == 0.0 || sumQ == 0.0 ? double.NaN
+            : Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ);
+
+        private static double JensenShannonNats(double sumP, double sumQ, ReadOnlySpan<double> p, ReadOnlySpan<double> q) =>
+            p.IsEmpty ? 0.0
+            : sumP == 0.0 || sumQ == 0.0 ? double.NaN
+            : Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ);
+
+        private static void CheckLengths(int p, int q)
+        {
+            if (p != q)
+            {
+                throw new ArgumentException($"The inputs must have the same length; p has {p} elements and q has {q}.", nameof(q));
+            }
+        }
+    }
+}

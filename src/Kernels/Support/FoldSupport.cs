@@ -1,0 +1,174 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Kernels.Support;
+
+/// <summary>What a fold accumulates: Σ term, and Σ of each input when totals are requested.</summary>
+/// <param name="Sum">Σ term(pᵢ, qᵢ) in nats.</param>
+/// <param name="SumP">Σ pᵢ (only for folds with totals; otherwise 0).</param>
+/// <param name="SumQ">Σ qᵢ (only for folds with totals over two inputs; otherwise 0).</param>
+public readonly record struct FoldTotals(double Sum, double SumP, double SumQ);
+
+/// <summary>A compile-time switch a generated fold is specialized on (the JIT removes the unused branches).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IFoldMode
+{
+    /// <summary>Also accumulate Σ of each input (fused normalization).</summary>
+    static abstract bool Totals { get; }
+
+    /// <summary>Multiply each input by a constant before the term (normalization by known totals).</summary>
+    static abstract bool Scaled { get; }
+}
+
+/// <summary>The fold modes generated kernels are instantiated with.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FoldModes
+{
+    /// <summary>Σ term only.</summary>
+    public readonly struct Plain : IFoldMode
+    {
+        /// <inheritdoc/>
+        public static bool Totals => false;
+
+        /// <inheritdoc/>
+        public static bool Scaled => false;
+    }
+
+    /// <summary>Σ term with Σ of each input.</summary>
+    public readonly struct WithTotals : IFoldMode
+    {
+        /// <inheritdoc/>
+        public static bool Totals => true;
+
+        /// <inheritdoc/>
+        public static bool Scaled => false;
+    }
+
+    /// <summary>Σ term of scaled inputs.</summary>
+    public readonly struct ScaledInputs : IFoldMode
+    {
+        /// <inheritdoc/>
+        public static bool Totals => false;
+
+        /// <inheritdoc/>
+        public static bool Scaled => true;
+    }
+}
+
+/// <summary>Helpers the generated folds call once per call (never per element).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class FoldSupport
+{
+    /// <summary>Inputs of a float fold inside [2^−60, 2^60] take the unchecked path: bit pattern of 2^−60.</summary>
+    public const uint SingleDomainLow = 67u << 23;
+
+    /// <summary>Width of the float fast domain in bit-pattern units (2^60 − 2^−60).</summary>
+    public const uint SingleDomainSpan = (187u << 23) - SingleDomainLow;
+
+    /// <summary>Inputs of a double fold inside [2^−500, 2^500] take the unchecked path: bit pattern of 2^−500.</summary>
+    public const ulong DoubleDomainLow = 523ul << 52;
+
+    /// <summary>Width of the double fast domain in bit-pattern units.</summary>
+    public const ulong DoubleDomainSpan = (1523ul << 52) - DoubleDomainLow;
+
+    /// <summary>Σ of all lanes of a compensated accumulator (sum, carry), with TwoSum across lanes.</summary>
+    public static double Reduce(Vector512<double> sum, Vector512<double> carry)
+    {
+        double s = 0.0, c = Vector512.Sum(carry);
+        for (int i = 0; i < Vector512<double>.Count; i++)
+        {
+            (s, c) = Add(s, c, sum[i]);
+        }
+
+        return s + c;
+    }
+
+    /// <summary>Σ of all lanes of a compensated accumulator (sum, carry), with TwoSum across lanes.</summary>
+    public static double Reduce(Vector<double> sum, Vector<double> carry)
+    {
+        double s = 0.0, c = Vector.Sum(carry);
+        for (int i = 0; i < Vector<double>.Count; i++)
+        {
+            (s, c) = Add(s, c, sum[i]);
+        }
+
+        return s + c;
+    }
+
+    /// <summary>Adds x to a compensated vector accumulator (TwoSum per lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> Sum, Vector512<double> Carry) Accumulate(Vector512<double> sum, Vector512<double> carry, Vector512<double> x)
+    {
+        Vector512<double> t = sum + x;
+        Vector512<double> virtualX = t - sum;
+        return (t, carry + ((sum - (t - virtualX)) + (x - virtualX)));
+    }
+
+    /// <summary>Adds x to a compensated vector accumulator (TwoSum per lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector<double> Sum, Vector<double> Carry) Accumulate(Vector<double> sum, Vector<double> carry, Vector<double> x)
+    {
+        Vector<double> t = sum + x;
+        Vector<double> virtualX = t - sum;
+        return (t, carry + ((sum - (t - virtualX)) + (x - virtualX)));
+    }
+
+    /// <summary>The lanes of a float vector summed pairwise into half as many double lanes (no float rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Widen(Vector512<float> x) => Vector512.WidenLower(x) + Vector512.WidenUpper(x);
+
+    /// <summary>Identity, so that float and double folds share one emitted shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Widen(Vector512<double> x) => x;
+
+    /// <summary>The lanes of a float vector summed pairwise into half as many double lanes (no float rounding).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Widen(Vector<float> x) => Vector.WidenLower(x) + Vector.WidenUpper(x);
+
+    /// <summary>Identity, so that float and double folds share one emitted shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Widen(Vector<double> x) => x;
+
+    /// <summary>How far each lane's bit pattern lies above the fast domain's lower end (wraps below it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<uint> DomainOffset(Vector512<float> x) => x.AsUInt32() - Vector512.Create(SingleDomainLow);
+
+    /// <summary>How far each lane's bit pattern lies above the fast domain's lower end (wraps below it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> DomainOffset(Vector512<double> x) => x.AsUInt64() - Vector512.Create(DoubleDomainLow);
+
+    /// <summary>How far each lane's bit pattern lies above the fast domain's lower end (wraps below it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<uint> DomainOffset(Vector<float> x) => x.As<float, uint>() - Vector.Create(SingleDomainLow);
+
+    /// <summary>How far each lane's bit pattern lies above the fast domain's lower end (wraps below it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<ulong> DomainOffset(Vector<double> x) => x.As<double, ulong>() - Vector.Create(DoubleDomainLow);
+
+    /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−60, 2^60]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InFastDomain(Vector512<uint> offsets) => Vector512.LessThanOrEqualAll(offsets, Vector512.Create(SingleDomainSpan));
+
+    /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−500, 2^500]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InFastDomain(Vector512<ulong> offsets) => Vector512.LessThanOrEqualAll(offsets, Vector512.Create(DoubleDomainSpan));
+
+    /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−60, 2^60]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InFastDomain(Vector<uint> offsets) => Vector.LessThanOrEqualAll(offsets, Vector.Create(SingleDomainSpan));
+
+    /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−500, 2^500]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InFastDomain(Vector<ulong> offsets) => Vector.LessThanOrEqualAll(offsets, Vector.Create(DoubleDomainSpan));
+
+    /// <summary>Neumaier's compensated step: adds x to (s, c) and returns the new pair.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Sum, double Carry) Add(double s, double c, double x)
+    {
+        double t = s + x;
+        double virtualX = t - s;
+        return (t, c + ((s - (t - virtualX)) + (x - virtualX)));
+    }
+}
