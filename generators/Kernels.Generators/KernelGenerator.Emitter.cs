@@ -13,7 +13,6 @@ public sealed partial class KernelGenerator
     {
         private const string Support = "global::Kernels.Support";
         private const string Span = "global::System.ReadOnlySpan";
-        private const int Unroll = 4;
 
         private static readonly VectorTarget[] Targets =
         {
@@ -155,7 +154,7 @@ public sealed partial class KernelGenerator
         private static void EmitScalarFold(SourceWriter w, TermSpec spec, string scalar)
         {
             w.Line("/// <summary>The scalar reference: the term itself folded in a plain loop, compensated in double.</summary>");
-            using (w.Block($"private static {Support}.FoldTotals RunScalar<TMode>({SpanParameters(spec, scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals RunScalar<TMode>({SpanParameters(spec, scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
             {
                 w.Line("double sum = 0.0, carry = 0.0;");
                 w.Line("double sumP = 0.0, carryP = 0.0, sumQ = 0.0, carryQ = 0.0;");
@@ -188,20 +187,63 @@ public sealed partial class KernelGenerator
                 }
 
                 w.Line();
-                w.Line($"return new {Support}.FoldTotals(sum + carry, sumP + carryP, sumQ + carryQ);");
+                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {Support}.FoldSupport.Combine(sumP, carryP), {Support}.FoldSupport.Combine(sumQ, carryQ));");
             }
         }
+
+        /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
+        /// (AVX-512 has 32 vector registers, AVX2 16).</summary>
+        private static int UnrollOf(VectorTarget t) => t.Static == "Vector512" ? 4 : 2;
+
+        private static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + width" : $"i + ({u} * width)";
 
         private static void EmitVectorFold(SourceWriter w, TermSpec spec, VectorTarget t)
         {
             string vector = t.Type;
             string api = t.Api;
             string doubles = t.GenericOf("double");
+            int unroll = UnrollOf(t);
             IReadOnlyList<string> ps = spec.Parameters.ToList();
-            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold: {Unroll} vectors per iteration, the unchecked term when every input lane is a");
-            w.Line("/// normal number of moderate size, the checked term otherwise; a masked overlapping last vector instead of a scalar tail.</summary>");
+            string[] suffixes = Enumerable.Range(0, unroll).Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            string factors = string.Join(", ", ps.Select(p => p + "Factor"));
+            string accumulators = "sum, carry, sumP, carryP, sumQ, carryQ";
+            string fastBlock = PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({string.Join(", ", ps.Select(p => p + u))})")).ToList());
+
+            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, fast part: {unroll} vectors per iteration through the unchecked term while every");
+            w.Line("/// input lane is a normal number of moderate size. No calls inside the loop, so nothing is spilled; the first block with");
+            w.Line($"/// another value hands over to Finish{t.Suffix}.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block($"private static {Support}.FoldTotals Run{t.Suffix}<TMode>({SpanParameters(spec, t.Scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({SpanParameters(spec, t.Scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                EmitPrologue(w, spec, t);
+                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
+                w.Line($"{doubles} sumP = {doubles}.Zero, carryP = {doubles}.Zero, sumQ = {doubles}.Zero, carryQ = {doubles}.Zero;");
+                w.Line("nuint i = 0;");
+                using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
+                {
+                    EmitLoads(w, ps, t, suffixes);
+                    string[] offsets = suffixes.SelectMany(u => ps.Select(p => $"{Support}.FoldSupport.DomainOffset({p}{u})")).ToArray();
+                    using (w.Block($"if (!{Support}.FoldSupport.InFastDomain({MaxTree(api, offsets)}))"))
+                    {
+                        w.Line("break;");
+                    }
+
+                    EmitTotalsAndScaling(w, ps, suffixes);
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {fastBlock});");
+                }
+
+                w.Line();
+                w.Line($"return Finish{t.Suffix}<TMode>({Names(spec)}, i, {factors}, {accumulators});");
+            }
+
+            w.Line();
+            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, general part from element i on: each block through the unchecked or the");
+            w.Line("/// checked term, then the remaining whole vectors and a masked overlapping last vector (instead of a scalar tail)");
+            w.Line("/// through the checked term, then the lanes reduced.</summary>");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+            string accumulatorParameters = string.Join(", ", accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"));
+            string factorParameters = string.Join(", ", ps.Select(p => $"{vector} {p}Factor"));
+            using (w.Block($"private static {Support}.FoldTotals Finish{t.Suffix}<TMode>({SpanParameters(spec, t.Scalar)}, nuint i, {factorParameters}, {accumulatorParameters}) where TMode : struct, {Support}.IFoldMode"))
             {
                 foreach (string p in ps)
                 {
@@ -210,62 +252,23 @@ public sealed partial class KernelGenerator
 
                 w.Line($"nuint length = (nuint){ps[0]}.Length;");
                 w.Line($"nuint width = (nuint){vector}.Count;");
-                foreach (string p in ps)
+                using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
                 {
-                    w.Line($"{vector} {p}Factor = {api}.Create(({t.Scalar}){p}Scale);");
-                }
-
-                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
-                w.Line($"{doubles} sumP = {doubles}.Zero, carryP = {doubles}.Zero, sumQ = {doubles}.Zero, carryQ = {doubles}.Zero;");
-                w.Line("nuint i = 0;");
-                using (w.Block($"for (; i + ({Unroll} * width) <= length; i += {Unroll} * width)"))
-                {
-                    for (int u = 0; u < Unroll; u++)
-                    {
-                        foreach (string p in ps)
-                        {
-                            string offset = u == 0 ? "i" : u == 1 ? "i + width" : $"i + ({u} * width)";
-                            w.Line($"{vector} {p}{u} = {api}.LoadUnsafe(ref {p}Start, {offset});");
-                        }
-                    }
-
-                    EmitTotalsAndScaling(w, ps, Enumerable.Range(0, Unroll).Select(u => u.ToString()).ToArray());
-                    string[] offsets = Enumerable.Range(0, Unroll).SelectMany(u => ps.Select(p => $"{Support}.FoldSupport.DomainOffset({p}{u})")).ToArray();
-                    w.Line($"{vector} {string.Join(", ", Enumerable.Range(0, Unroll).Select(u => "t" + u))};");
-                    using (w.Block($"if ({Support}.FoldSupport.InFastDomain({MaxTree(api, offsets)}))"))
-                    {
-                        for (int u = 0; u < Unroll; u++)
-                        {
-                            w.Line($"t{u} = Term{t.Suffix}Unchecked({string.Join(", ", ps.Select(p => p + u))});");
-                        }
-                    }
-
-                    using (w.Block("else"))
-                    {
-                        for (int u = 0; u < Unroll; u++)
-                        {
-                            w.Line($"t{u} = Term{t.Suffix}({string.Join(", ", ps.Select(p => p + u))});");
-                        }
-                    }
-
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, ({Widen("t0")} + {Widen("t1")}) + ({Widen("t2")} + {Widen("t3")}));");
+                    EmitLoads(w, ps, t, suffixes);
+                    EmitTotalsAndScaling(w, ps, suffixes);
+                    string[] offsets = suffixes.SelectMany(u => ps.Select(p => $"{Support}.FoldSupport.DomainOffset({p}{u})")).ToArray();
+                    w.Line($"{doubles} block = {Support}.FoldSupport.InFastDomain({MaxTree(api, offsets)})");
+                    w.Line($"    ? {fastBlock}");
+                    w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}({string.Join(", ", ps.Select(p => p + u))})")).ToList())};");
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
                 }
 
                 w.Line();
                 using (w.Block("for (; i + width <= length; i += width)"))
                 {
-                    foreach (string p in ps)
-                    {
-                        w.Line($"{vector} {p}0 = {api}.LoadUnsafe(ref {p}Start, i);");
-                    }
-
+                    EmitLoads(w, ps, t, new[] { "0" });
                     EmitTotalsAndScaling(w, ps, new[] { "0" });
-                    string args = string.Join(", ", ps.Select(p => p + "0"));
-                    string check = ps.Count == 1
-                        ? $"{Support}.FoldSupport.DomainOffset({ps[0]}0)"
-                        : $"{api}.Max({Support}.FoldSupport.DomainOffset({ps[0]}0), {Support}.FoldSupport.DomainOffset({ps[1]}0))";
-                    w.Line($"{vector} t0 = {Support}.FoldSupport.InFastDomain({check}) ? Term{t.Suffix}Unchecked({args}) : Term{t.Suffix}({args});");
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen("t0")});");
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen($"Term{t.Suffix}({string.Join(", ", ps.Select(p => p + "0"))})")});");
                 }
 
                 w.Line();
@@ -289,6 +292,36 @@ public sealed partial class KernelGenerator
             }
         }
 
+        private static void EmitPrologue(SourceWriter w, TermSpec spec, VectorTarget t)
+        {
+            foreach (string p in spec.Parameters)
+            {
+                w.Line($"ref {t.Scalar} {p}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({p});");
+            }
+
+            w.Line($"nuint length = (nuint){spec.Parameters[0]}.Length;");
+            w.Line($"nuint width = (nuint){t.Type}.Count;");
+            foreach (string p in spec.Parameters)
+            {
+                w.Line($"{t.Type} {p}Factor = {t.Api}.Create(({t.Scalar}){p}Scale);");
+            }
+        }
+
+        private static void EmitLoads(SourceWriter w, IReadOnlyList<string> ps, VectorTarget t, string[] suffixes)
+        {
+            for (int u = 0; u < suffixes.Length; u++)
+            {
+                foreach (string p in ps)
+                {
+                    w.Line($"{t.Type} {p}{suffixes[u]} = {t.Api}.LoadUnsafe(ref {p}Start, {Offset(u)});");
+                }
+            }
+        }
+
+        private static string PairwiseSum(IReadOnlyList<string> items) => items.Count == 1
+            ? items[0]
+            : $"({PairwiseSum(items.Take(items.Count / 2).ToList())} + {PairwiseSum(items.Skip(items.Count / 2).ToList())})";
+
         private static string Widen(string x) => $"{Support}.FoldSupport.Widen({x})";
 
         private static void EmitTotalsAndScaling(SourceWriter w, IReadOnlyList<string> ps, string[] suffixes)
@@ -299,9 +332,7 @@ public sealed partial class KernelGenerator
                 for (int k = 0; k < ps.Count; k++)
                 {
                     string a = accumulators[k];
-                    string terms = suffixes.Length == 1
-                        ? Widen(ps[k] + suffixes[0])
-                        : $"({Widen(ps[k] + suffixes[0])} + {Widen(ps[k] + suffixes[1])}) + ({Widen(ps[k] + suffixes[2])} + {Widen(ps[k] + suffixes[3])})";
+                    string terms = PairwiseSum(suffixes.Select(u => Widen(ps[k] + u)).ToList());
                     w.Line($"(sum{a}, carry{a}) = {Support}.FoldSupport.Accumulate(sum{a}, carry{a}, {terms});");
                 }
             }
@@ -336,7 +367,11 @@ public sealed partial class KernelGenerator
             w.Line(fast
                 ? "/// <summary>The term for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
                 : "/// <summary>The term for any lanes: zeros, subnormals, infinities, NaN and negatives follow the scalar term.</summary>");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            // The unchecked body is inlined into the unrolled loop; the checked body is the rare path (and the few
+            // remaining vectors and the tail), kept out of line so the loop stays within the JIT's inlining budget.
+            w.Line(fast
+                ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
+                : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
             using (w.Block($"private static {t.Type} {name}({string.Join(", ", spec.Parameters.Select(p => $"{t.Type} {p}"))})"))
             {
                 foreach (string line in lines)

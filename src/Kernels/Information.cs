@@ -81,27 +81,27 @@ public static class Information
     {
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static float Entropy(ReadOnlySpan<float> p, LogBase logBase = default) =>
-            (float)(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits);
+            p.IsEmpty ? 0f : (float)(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits);
 
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static double Entropy(ReadOnlySpan<double> p, LogBase logBase = default) =>
-            EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits;
+            p.IsEmpty ? 0.0 : EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits;
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            (float)(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+            Empty(p, q) ? 0f : (float)(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+            Empty(p, q) ? 0.0 : CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            (float)(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+            Empty(p, q) ? 0f : (float)(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+            Empty(p, q) ? 0.0 : KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
 
         /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
         public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default)
@@ -143,6 +143,13 @@ public static class Information
             p.IsEmpty ? 0.0
             : sumP == 0.0 || sumQ == 0.0 ? double.NaN
             : Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ);
+
+        // Both empty (after the length check the kernels would do): every measure of nothing is 0.
+        private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
+        {
+            CheckLengths(p.Length, q.Length);
+            return p.IsEmpty;
+        }
 
         private static void CheckLengths(int p, int q)
         {

@@ -14,7 +14,7 @@ public static partial class VectorMath
         (Vector<double> xs, Vector<double> adjust) = Normalize(x);
         Vector<long> d = xs.As<double, long>() - Vector.Create(0x3FE8000000000000);
         Vector<double> scale = ((d & Vector.Create(unchecked((long)0xFFF0000000000000))) + Vector.Create(0x3FF0000000000000)).As<long, double>();
-        Vector<double> k = Vector.ConvertToDouble(Vector.ShiftRightArithmetic(d, 52)) + adjust;
+        Vector<double> k = HighBitsAsDouble(d) + adjust;
         Vector<double> core = LogCore(xs - scale, xs + scale, k);
         Vector<double> special = Vector.ConditionalSelect(Vector.Equals<double>(x, Vector<double>.Zero),
             Vector.Create(double.NegativeInfinity),
@@ -29,7 +29,7 @@ public static partial class VectorMath
     {
         Vector<long> d = x.As<double, long>() - Vector.Create(0x3FE8000000000000);
         Vector<double> scale = ((d & Vector.Create(unchecked((long)0xFFF0000000000000))) + Vector.Create(0x3FF0000000000000)).As<long, double>();
-        Vector<double> k = Vector.ConvertToDouble(Vector.ShiftRightArithmetic(d, 52));
+        Vector<double> k = HighBitsAsDouble(d);
         return LogCore(x - scale, x + scale, k);
     }
 
@@ -43,7 +43,7 @@ public static partial class VectorMath
         (Vector<double> ys, Vector<double> adjustY) = Normalize(y);
         Vector<long> d = xs.As<double, long>() - ys.As<double, long>() + Vector.Create(0x0008000000000000);
         Vector<double> scaled = (ys.As<double, long>() + (d & Vector.Create(unchecked((long)0xFFF0000000000000)))).As<long, double>();
-        Vector<double> k = Vector.ConvertToDouble(Vector.ShiftRightArithmetic(d, 52)) + (adjustX - adjustY);
+        Vector<double> k = HighBitsAsDouble(d) + (adjustX - adjustY);
         Vector<double> core = LogCore(xs - scaled, xs + scaled, k);
         Vector<double> ratio = x / y;
         Vector<double> special = Vector.ConditionalSelect(Vector.Equals<double>(ratio, Vector.Create(double.PositiveInfinity)),
@@ -59,7 +59,7 @@ public static partial class VectorMath
     {
         Vector<long> d = x.As<double, long>() - y.As<double, long>() + Vector.Create(0x0008000000000000);
         Vector<double> scaled = (y.As<double, long>() + (d & Vector.Create(unchecked((long)0xFFF0000000000000)))).As<long, double>();
-        Vector<double> k = Vector.ConvertToDouble(Vector.ShiftRightArithmetic(d, 52));
+        Vector<double> k = HighBitsAsDouble(d);
         return LogCore(x - scaled, x + scaled, k);
     }
 
@@ -76,7 +76,7 @@ public static partial class VectorMath
         carry *= Vector.ConditionalSelect(Vector.Equals<double>(adjust, Vector<double>.Zero), one, Vector.Create(TwoToMinus54));
         Vector<long> d = us.As<double, long>() - Vector.Create(0x3FE8000000000000);
         Vector<double> scale = ((d & Vector.Create(unchecked((long)0xFFF0000000000000))) + Vector.Create(0x3FF0000000000000)).As<long, double>();
-        Vector<double> k = Vector.ConvertToDouble(Vector.ShiftRightArithmetic(d, 52)) + adjust;
+        Vector<double> k = HighBitsAsDouble(d) + adjust;
         Vector<double> core = LogCore((us - scale) + carry, us + scale, k);
         Vector<double> special = Vector.ConditionalSelect(Vector.Equals<double>(u, Vector<double>.Zero),
             Vector.Create(double.NegativeInfinity),
@@ -113,6 +113,13 @@ public static partial class VectorMath
             Vector.ConditionalSelect(huge, Vector.Create(54.0), Vector<double>.Zero));
         return (x * factor, adjust);
     }
+
+    /// <summary>d &gt;&gt; 52 (arithmetic) as a double, without the 64-bit arithmetic shift and long → double conversion
+    /// that only AVX-512 has: the top 12 bits, offset by 2048, become the low mantissa bits of 2^52.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> HighBitsAsDouble(Vector<long> d) =>
+        ((Vector.ShiftRightLogical(d.As<long, ulong>(), 52) ^ Vector.Create(0x800ul)) | Vector.Create(0x4330000000000000ul)).As<ulong, double>()
+        - Vector.Create(4503599627372544.0); // 2^52 + 2048
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> IsPositiveFinite(Vector<double> x) =>

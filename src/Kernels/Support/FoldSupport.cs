@@ -76,25 +76,37 @@ public static class FoldSupport
     /// <summary>Σ of all lanes of a compensated accumulator (sum, carry), with TwoSum across lanes.</summary>
     public static double Reduce(Vector512<double> sum, Vector512<double> carry)
     {
+        double plain = Vector512.Sum(sum);
+        if (!double.IsFinite(plain))
+        {
+            return plain; // ±∞ or NaN: the carries hold NaN from ∞ − ∞ and mean nothing.
+        }
+
         double s = 0.0, c = Vector512.Sum(carry);
         for (int i = 0; i < Vector512<double>.Count; i++)
         {
             (s, c) = Add(s, c, sum[i]);
         }
 
-        return s + c;
+        return Combine(s, c);
     }
 
     /// <summary>Σ of all lanes of a compensated accumulator (sum, carry), with TwoSum across lanes.</summary>
     public static double Reduce(Vector<double> sum, Vector<double> carry)
     {
+        double plain = Vector.Sum(sum);
+        if (!double.IsFinite(plain))
+        {
+            return plain; // ±∞ or NaN: the carries hold NaN from ∞ − ∞ and mean nothing.
+        }
+
         double s = 0.0, c = Vector.Sum(carry);
         for (int i = 0; i < Vector<double>.Count; i++)
         {
             (s, c) = Add(s, c, sum[i]);
         }
 
-        return s + c;
+        return Combine(s, c);
     }
 
     /// <summary>Adds x to a compensated vector accumulator (TwoSum per lane).</summary>
@@ -162,6 +174,10 @@ public static class FoldSupport
     /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−500, 2^500]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InFastDomain(Vector<ulong> offsets) => Vector.LessThanOrEqualAll(offsets, Vector.Create(DoubleDomainSpan));
+
+    /// <summary>The value of a compensated pair: s + c, or s alone when s is ±∞ or NaN (its carry is then NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Combine(double s, double c) => double.IsFinite(s) ? s + c : s;
 
     /// <summary>Neumaier's compensated step: adds x to (s, c) and returns the new pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
