@@ -177,9 +177,10 @@ public sealed partial class KernelGenerator
 
                     using (w.Block("if (TMode.Scaled)"))
                     {
+                        // Rounded like the vector folds, which scale in the element type.
                         foreach (string p in spec.Parameters)
                         {
-                            w.Line($"{p}i *= {p}Scale;");
+                            w.Line($"{p}i = ({scalar})(({scalar}){p}i * ({scalar}){p}Scale);");
                         }
                     }
 

@@ -64,7 +64,7 @@ public static partial class VectorMath
     }
 
     /// <summary>log(1 + x) per lane, accurate for tiny x (the rounding of 1 + x is carried into the reduction):
-    /// ≤ 2 ulp; −∞ at −1, NaN below −1 and for NaN, +∞ for +∞.</summary>
+    /// ≤ 2.5 ulp; −∞ at −1, NaN below −1 and for NaN, +∞ for +∞.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log1p(Vector<double> x)
     {

@@ -1,0 +1,327 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Kernels.Support;
+using Xunit;
+
+namespace Kernels.Tests;
+
+/// <summary>One generated input: p and q (q ignored by one-input terms) and what kind of data it is.</summary>
+public sealed record KernelCase(string Kind, int Seed, double[] P, double[] Q)
+{
+    public override string ToString() => $"{Kind} n={P.Length} seed={Seed}";
+}
+
+/// <summary>
+/// Inputs for the kernel-versus-term properties: clean distributions, zeros, near-equal p ≈ q, peaked, subnormal,
+/// huge, and sparse specials (NaN, ±∞, negatives) at random positions, so the unchecked fast loop, the checked
+/// blocks, the remaining vectors and the masked tail all see them. Built from an FsCheck seed (Replay reproduces).
+/// </summary>
+public static class KernelCases
+{
+    public static readonly string[] Kinds = { "clean", "zeros", "near-equal", "peaked", "subnormal", "huge", "specials" };
+
+    public static Arbitrary<KernelCase> Case() => Arb.From(
+        from kind in Gen.Elements(Kinds)
+        from length in Gen.OneOf(Gen.Choose(0, 300), Gen.Choose(1000, 3000))
+        from seed in Gen.Choose(0, int.MaxValue)
+        select Build(kind, length, seed));
+
+    public static KernelCase Build(string kind, int length, int seed)
+    {
+        var random = new Random(seed);
+        var p = new double[length];
+        var q = new double[length];
+        for (int i = 0; i < length; i++)
+        {
+            p[i] = random.NextDouble();
+            q[i] = random.NextDouble();
+            switch (kind)
+            {
+                case "zeros":
+                    if (random.Next(4) == 0) p[i] = 0.0;
+                    if (random.Next(6) == 0) q[i] = 0.0;
+                    break;
+                case "near-equal":
+                    q[i] = p[i] * (1.0 + ((random.NextDouble() - 0.5) * Math.ScaleB(1.0, -random.Next(3, 40))));
+                    if (random.Next(8) == 0) q[i] = p[i];
+                    break;
+                case "peaked":
+                    p[i] = Math.ScaleB(random.NextDouble(), -random.Next(0, 110));
+                    q[i] = Math.ScaleB(random.NextDouble(), -random.Next(0, 110));
+                    break;
+                case "subnormal":
+                    if (random.Next(3) == 0) p[i] = random.Next(1, 1000) * (double)float.Epsilon;
+                    if (random.Next(3) == 0) q[i] = random.Next(1, 1000) * (double)float.Epsilon;
+                    if (random.Next(5) == 0) p[i] = random.Next(1, 1000) * double.Epsilon;
+                    break;
+                case "huge":
+                    if (random.Next(3) == 0) p[i] = Math.ScaleB(1.0 + random.NextDouble(), random.Next(60, 99));
+                    if (random.Next(3) == 0) q[i] = Math.ScaleB(1.0 + random.NextDouble(), random.Next(60, 99));
+                    break;
+                case "specials":
+                    if (random.Next(40) == 0) p[i] = Special(random);
+                    if (random.Next(40) == 0) q[i] = Special(random);
+                    break;
+            }
+        }
+
+        return new KernelCase(kind, seed, p, q);
+    }
+
+    private static double Special(Random random) => random.Next(6) switch
+    {
+        0 => double.NaN,
+        1 => double.PositiveInfinity,
+        2 => double.NegativeInfinity,
+        3 => -random.NextDouble(),
+        4 => 0.0,
+        _ => -0.0,
+    };
+}
+
+/// <summary>
+/// Every generated specialization agrees with its scalar term: for each measure (and the plain sum), float and
+/// double, each width path (scalar fold, <see cref="Vector{T}"/>, Vector512 — software-emulated where the machine has
+/// no AVX-512), each fold mode (plain, with totals, scaled inputs) and each log base. The reference is the term folded
+/// in double-double, so the tolerance is the kernel's own: double within 8ε·Σ|term|, float within 6ε_f·Σ|term|
+/// (JS: over the unpaired halves, as in SEMANTICS), plus a few subnormals; ±∞ and NaN must match exactly.
+/// </summary>
+public sealed class KernelAgreementTests
+{
+    private delegate FoldTotals FoldSingle(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double scaleP, double scaleQ);
+
+    private delegate FoldTotals FoldDouble(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double scaleP, double scaleQ);
+
+    private sealed record Measure(string Name, Func<double, double, double> Term, Func<double, double, double> Scale,
+        Func<string, string, FoldSingle?> Single, Func<string, string, FoldDouble?> Double);
+
+    private static readonly Measure[] Measures =
+    {
+        new("Entropy", (p, _) => Terms.Entropy(p), (p, _) => Math.Abs(Terms.Entropy(p)),
+            (path, mode) => OneInputSingle(path, mode, Terms.EntropyKernel.RunScalar<FoldModes.Plain>, Terms.EntropyKernel.RunVector<FoldModes.Plain>, Terms.EntropyKernel.Run512<FoldModes.Plain>,
+                Terms.EntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.EntropyKernel.RunVector<FoldModes.WithTotals>, Terms.EntropyKernel.Run512<FoldModes.WithTotals>,
+                Terms.EntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.EntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.EntropyKernel.Run512<FoldModes.ScaledInputs>),
+            (path, mode) => OneInputDouble(path, mode, Terms.EntropyKernel.RunScalar<FoldModes.Plain>, Terms.EntropyKernel.RunVector<FoldModes.Plain>, Terms.EntropyKernel.Run512<FoldModes.Plain>,
+                Terms.EntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.EntropyKernel.RunVector<FoldModes.WithTotals>, Terms.EntropyKernel.Run512<FoldModes.WithTotals>,
+                Terms.EntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.EntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.EntropyKernel.Run512<FoldModes.ScaledInputs>)),
+        new("Total", (p, _) => p, (p, _) => Math.Abs(p),
+            (path, mode) => OneInputSingle(path, mode, Sums.TotalKernel.RunScalar<FoldModes.Plain>, Sums.TotalKernel.RunVector<FoldModes.Plain>, Sums.TotalKernel.Run512<FoldModes.Plain>,
+                Sums.TotalKernel.RunScalar<FoldModes.WithTotals>, Sums.TotalKernel.RunVector<FoldModes.WithTotals>, Sums.TotalKernel.Run512<FoldModes.WithTotals>,
+                Sums.TotalKernel.RunScalar<FoldModes.ScaledInputs>, Sums.TotalKernel.RunVector<FoldModes.ScaledInputs>, Sums.TotalKernel.Run512<FoldModes.ScaledInputs>),
+            (path, mode) => OneInputDouble(path, mode, Sums.TotalKernel.RunScalar<FoldModes.Plain>, Sums.TotalKernel.RunVector<FoldModes.Plain>, Sums.TotalKernel.Run512<FoldModes.Plain>,
+                Sums.TotalKernel.RunScalar<FoldModes.WithTotals>, Sums.TotalKernel.RunVector<FoldModes.WithTotals>, Sums.TotalKernel.Run512<FoldModes.WithTotals>,
+                Sums.TotalKernel.RunScalar<FoldModes.ScaledInputs>, Sums.TotalKernel.RunVector<FoldModes.ScaledInputs>, Sums.TotalKernel.Run512<FoldModes.ScaledInputs>)),
+        new("CrossEntropy", Terms.CrossEntropy, (p, q) => Math.Abs(Terms.CrossEntropy(p, q)),
+            (path, mode) => TwoInputsSingle(path, mode, Terms.CrossEntropyKernel.RunScalar<FoldModes.Plain>, Terms.CrossEntropyKernel.RunVector<FoldModes.Plain>, Terms.CrossEntropyKernel.Run512<FoldModes.Plain>,
+                Terms.CrossEntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.CrossEntropyKernel.RunVector<FoldModes.WithTotals>, Terms.CrossEntropyKernel.Run512<FoldModes.WithTotals>,
+                Terms.CrossEntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.Run512<FoldModes.ScaledInputs>),
+            (path, mode) => TwoInputsDouble(path, mode, Terms.CrossEntropyKernel.RunScalar<FoldModes.Plain>, Terms.CrossEntropyKernel.RunVector<FoldModes.Plain>, Terms.CrossEntropyKernel.Run512<FoldModes.Plain>,
+                Terms.CrossEntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.CrossEntropyKernel.RunVector<FoldModes.WithTotals>, Terms.CrossEntropyKernel.Run512<FoldModes.WithTotals>,
+                Terms.CrossEntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.Run512<FoldModes.ScaledInputs>)),
+        new("KullbackLeibler", Terms.KullbackLeibler, (p, q) => Math.Abs(Terms.KullbackLeibler(p, q)),
+            (path, mode) => TwoInputsSingle(path, mode, Terms.KullbackLeiblerKernel.RunScalar<FoldModes.Plain>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.Plain>, Terms.KullbackLeiblerKernel.Run512<FoldModes.Plain>,
+                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.Run512<FoldModes.WithTotals>,
+                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.Run512<FoldModes.ScaledInputs>),
+            (path, mode) => TwoInputsDouble(path, mode, Terms.KullbackLeiblerKernel.RunScalar<FoldModes.Plain>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.Plain>, Terms.KullbackLeiblerKernel.Run512<FoldModes.Plain>,
+                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.Run512<FoldModes.WithTotals>,
+                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.Run512<FoldModes.ScaledInputs>)),
+        new("JensenShannon", Terms.JensenShannon, UnpairedJensenShannonScale,
+            (path, mode) => TwoInputsSingle(path, mode, Terms.JensenShannonKernel.RunScalar<FoldModes.Plain>, Terms.JensenShannonKernel.RunVector<FoldModes.Plain>, Terms.JensenShannonKernel.Run512<FoldModes.Plain>,
+                Terms.JensenShannonKernel.RunScalar<FoldModes.WithTotals>, Terms.JensenShannonKernel.RunVector<FoldModes.WithTotals>, Terms.JensenShannonKernel.Run512<FoldModes.WithTotals>,
+                Terms.JensenShannonKernel.RunScalar<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.RunVector<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.Run512<FoldModes.ScaledInputs>),
+            (path, mode) => TwoInputsDouble(path, mode, Terms.JensenShannonKernel.RunScalar<FoldModes.Plain>, Terms.JensenShannonKernel.RunVector<FoldModes.Plain>, Terms.JensenShannonKernel.Run512<FoldModes.Plain>,
+                Terms.JensenShannonKernel.RunScalar<FoldModes.WithTotals>, Terms.JensenShannonKernel.RunVector<FoldModes.WithTotals>, Terms.JensenShannonKernel.Run512<FoldModes.WithTotals>,
+                Terms.JensenShannonKernel.RunScalar<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.RunVector<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.Run512<FoldModes.ScaledInputs>)),
+    };
+
+    private static readonly string[] Paths = { "Scalar", "Vector", "Vector512" };
+    private static readonly string[] Modes = { "Plain", "WithTotals", "ScaledInputs" };
+
+    [Property(Arbitrary = new[] { typeof(KernelCases) }, MaxTest = 60)]
+    public void EveryGeneratedFoldAgreesWithItsTerm(KernelCase input) => CheckAll(input);
+
+    public static TheoryData<string, int> LengthsAroundEveryVectorWidth()
+    {
+        var data = new TheoryData<string, int>();
+        int[] lengths = { 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 66, 95, 127, 128, 129, 191, 255, 256, 257 };
+        foreach (string kind in KernelCases.Kinds)
+        {
+            foreach (int length in lengths)
+            {
+                data.Add(kind, length);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(LengthsAroundEveryVectorWidth))]
+    public void EveryGeneratedFoldAgreesWithItsTermAtEachLength(string kind, int length) =>
+        CheckAll(KernelCases.Build(kind, length, (kind.GetHashCode(StringComparison.Ordinal) & 0xFFFF) + length));
+
+    [Fact]
+    public void LogBaseEntryPointsScaleTheNaturalFoldOnce()
+    {
+        KernelCase input = KernelCases.Build("clean", 77, 5);
+        double nats = Terms.KullbackLeiblerKernel.Fold(input.P, input.Q);
+        Assert.Equal(nats / Math.Log(2.0), Terms.KullbackLeiblerKernel.FoldLog2(input.P, input.Q), 14);
+        Assert.Equal(nats / Math.Log(10.0), Terms.KullbackLeiblerKernel.FoldLog10(input.P, input.Q), 14);
+        Assert.Equal(nats / Math.Log(3.7), Terms.KullbackLeiblerKernel.Fold(input.P, input.Q, LogBase.Of(3.7)), 14);
+        Assert.Equal(nats, Terms.KullbackLeiblerKernel.Fold(input.P, input.Q, LogBase.E));
+    }
+
+    private static void CheckAll(KernelCase input)
+    {
+        float[] pf = input.P.Select(x => (float)x).ToArray();
+        float[] qf = input.Q.Select(x => (float)x).ToArray();
+        double[] pfd = pf.Select(x => (double)x).ToArray();
+        double[] qfd = qf.Select(x => (double)x).ToArray();
+        const double scaleP = 1.0 / 3.0, scaleQ = 1.75;
+        foreach (Measure measure in Measures)
+        {
+            foreach (string path in Paths)
+            {
+                foreach (string mode in Modes)
+                {
+                    bool scaled = mode == "ScaledInputs";
+                    FoldDouble? foldD = measure.Double(path, mode);
+                    if (foldD is not null && Runs(path, input.P.Length, Vector<double>.Count, Vector512<double>.Count))
+                    {
+                        FoldTotals actual = foldD(input.P, input.Q, scaleP, scaleQ);
+                        double[] p = scaled ? input.P.Select(x => x * scaleP).ToArray() : input.P;
+                        double[] q = scaled ? input.Q.Select(x => x * scaleQ).ToArray() : input.Q;
+                        Check($"{measure.Name} double {path} {mode} {input}", actual.Sum, measure, p, q, 8 * Math.ScaleB(1.0, -52), 4 * double.Epsilon);
+                        if (mode == "WithTotals")
+                        {
+                            CheckTotal($"{measure.Name} double {path} Σp {input}", actual.SumP, input.P, Math.ScaleB(1.0, -50));
+                        }
+                    }
+
+                    FoldSingle? foldS = measure.Single(path, mode);
+                    if (foldS is not null && Runs(path, pf.Length, Vector<float>.Count, Vector512<float>.Count))
+                    {
+                        FoldTotals actual = foldS(pf, qf, scaleP, scaleQ);
+                        double[] p = scaled ? pf.Select(x => (double)(x * (float)scaleP)).ToArray() : pfd;
+                        double[] q = scaled ? qf.Select(x => (double)(x * (float)scaleQ)).ToArray() : qfd;
+                        Check($"{measure.Name} float {path} {mode} {input}", actual.Sum, measure, p, q, 6 * Math.ScaleB(1.0, -23), 8 * (double)float.Epsilon);
+                        if (mode == "WithTotals")
+                        {
+                            CheckTotal($"{measure.Name} float {path} Σp {input}", actual.SumP, pfd, Math.ScaleB(1.0, -50));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool Runs(string path, int length, int vectorCount, int vector512Count) => path switch
+    {
+        "Vector" => Vector.IsHardwareAccelerated && length >= vectorCount,
+        "Vector512" => length >= vector512Count,
+        _ => true,
+    };
+
+    private static void Check(string what, double actual, Measure measure, double[] p, double[] q, double relative, double absolutePerElement)
+    {
+        DoubleDouble exact = 0.0;
+        double scale = 0.0;
+        bool special = false;
+        double specialSum = 0.0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            double term = measure.Term(p[i], q.Length > i ? q[i] : 0.0);
+            if (!double.IsFinite(term))
+            {
+                special = true;
+                specialSum += term;
+                continue;
+            }
+
+            exact += term;
+            scale += measure.Scale(p[i], q.Length > i ? q[i] : 0.0);
+        }
+
+        if (special)
+        {
+            Assert.True(actual.Equals(specialSum), $"{what}: expected {specialSum}, got {actual}");
+            return;
+        }
+
+        double tolerance = (relative * scale) + (absolutePerElement * p.Length);
+        double error = Math.Abs((actual - exact.Hi) - exact.Lo);
+        Assert.True(error <= tolerance, $"{what}: expected {exact.Value:R}, got {actual:R}, error {error:E3} > tolerance {tolerance:E3}");
+        if (exact.Hi == 0.0 && p.All(x => x >= 0) && measure.Name is "KullbackLeibler" or "JensenShannon")
+        {
+            Assert.False(double.IsNegative(actual), $"{what}: a zero divergence must be +0.0");
+        }
+    }
+
+    private static void CheckTotal(string what, double actual, double[] values, double relative)
+    {
+        if (values.Any(x => !double.IsFinite(x)))
+        {
+            return;
+        }
+
+        DoubleDouble exact = 0.0;
+        double scale = 0.0;
+        foreach (double x in values)
+        {
+            exact += x;
+            scale += Math.Abs(x);
+        }
+
+        Assert.True(Math.Abs(actual - exact.Value) <= (relative * scale) + 1e-300, $"{what}: expected {exact.Value:R}, got {actual:R}");
+    }
+
+    // The JS contract bounds the error by the unpaired halves ½|p·log(2p/(p+q))| + ½|q·log(2q/(p+q))|.
+    private static double UnpairedJensenShannonScale(double p, double q)
+    {
+        double m = 0.5 * (p + q);
+        double a = p > 0 ? Math.Abs(p * Math.Log(p / m)) : 0.0;
+        double b = q > 0 ? Math.Abs(q * Math.Log(q / m)) : 0.0;
+        return 0.5 * (a + b) + Math.Abs(Terms.JensenShannon(p, q));
+    }
+
+    private delegate FoldTotals OneSingle(ReadOnlySpan<float> p, double scale);
+
+    private delegate FoldTotals OneDouble(ReadOnlySpan<double> p, double scale);
+
+    private delegate FoldTotals TwoSingle(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double scaleP, double scaleQ);
+
+    private delegate FoldTotals TwoDouble(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double scaleP, double scaleQ);
+
+    private static FoldSingle? OneInputSingle(string path, string mode, OneSingle s0, OneSingle v0, OneSingle w0, OneSingle s1, OneSingle v1, OneSingle w1, OneSingle s2, OneSingle v2, OneSingle w2)
+    {
+        OneSingle f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
+        return (p, _, scaleP, _) => f(p, scaleP);
+    }
+
+    private static FoldDouble? OneInputDouble(string path, string mode, OneDouble s0, OneDouble v0, OneDouble w0, OneDouble s1, OneDouble v1, OneDouble w1, OneDouble s2, OneDouble v2, OneDouble w2)
+    {
+        OneDouble f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
+        return (p, _, scaleP, _) => f(p, scaleP);
+    }
+
+    private static FoldSingle? TwoInputsSingle(string path, string mode, TwoSingle s0, TwoSingle v0, TwoSingle w0, TwoSingle s1, TwoSingle v1, TwoSingle w1, TwoSingle s2, TwoSingle v2, TwoSingle w2)
+    {
+        TwoSingle f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
+        return (p, q, a, b) => f(p, q, a, b);
+    }
+
+    private static FoldDouble? TwoInputsDouble(string path, string mode, TwoDouble s0, TwoDouble v0, TwoDouble w0, TwoDouble s1, TwoDouble v1, TwoDouble w1, TwoDouble s2, TwoDouble v2, TwoDouble w2)
+    {
+        TwoDouble f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
+        return (p, q, a, b) => f(p, q, a, b);
+    }
+
+    private static T Pick<T>(string path, string mode, params T[] folds) =>
+        folds[(Array.IndexOf(Modes, mode) * 3) + Array.IndexOf(Paths, path)];
+}
