@@ -61,6 +61,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DuplicateName = new(
+        "KG0007",
+        "Term names must be unique in their class",
+        "Term '{0}' shares its name with another term of '{1}' (names are compared ignoring case); rename one: each term gets a kernel class '{0}Kernel' and a generated file named after it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
         "KG0001" => InvalidSignature,
@@ -69,6 +77,7 @@ internal static class DiagnosticDescriptors
         "KG0004" => InvalidContainingType,
         "KG0005" => RecursiveCall,
         "KG0006" => NonConstantCoefficient,
+        "KG0007" => DuplicateName,
         _ => null,
     };
 }

@@ -1,18 +1,29 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Kernels.Generators.Lowering;
 using Kernels.Generators.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kernels.Generators;
 
 public sealed partial class KernelGenerator
 {
-    /// <summary>TermSpec → the C# of its kernel class: public folds per type and base, a dispatcher, a scalar fold
-    /// of the term itself, and unrolled Vector512 and Vector&lt;T&gt; folds with checked and unchecked term bodies.</summary>
+    /// <summary>
+    /// TermSpec → the C# of its kernel class: public folds per element type and log base, a dispatcher, the scalar
+    /// fold of the term itself, and per vector width a fast unrolled loop (unchecked term) and a general loop (checked
+    /// term where needed, masked overlapping tail). Inside the class the inputs are x and y whatever the term calls
+    /// them, so no parameter name can collide with a generated local.
+    /// </summary>
     internal static class Emitter
     {
         private const string Support = "global::Kernels.Support";
         private const string Span = "global::System.ReadOnlySpan";
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+        private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+        private const string Optimize = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
+        private static readonly string[] Inputs = { "x", "y" };
 
         private static readonly VectorTarget[] Targets =
         {
@@ -47,6 +58,7 @@ public sealed partial class KernelGenerator
 
         private static void EmitType(SourceWriter w, TermSpec spec)
         {
+            var k = new Shape(spec);
             string signature = string.Join(", ", spec.Parameters.Select(_ => "double"));
             using (w.Block($"{spec.ContainingTypeAccessibility} static partial class {spec.ContainingType}"))
             {
@@ -60,50 +72,83 @@ public sealed partial class KernelGenerator
                     foreach (string scalar in new[] { "float", "double" })
                     {
                         w.Line();
-                        EmitPublicFolds(w, spec, scalar);
+                        w.Line($"// ---- {scalar} ----");
                         w.Line();
-                        EmitDispatcher(w, spec, scalar);
+                        EmitPublicFolds(w, spec, k, scalar);
                         w.Line();
-                        EmitScalarFold(w, spec, scalar);
+                        EmitDispatcher(w, k, scalar);
+                        w.Line();
+                        EmitScalarFold(w, spec, k, scalar);
                         foreach (VectorTarget target in Targets.Where(t => t.Scalar == scalar))
                         {
                             w.Line();
-                            EmitVectorFold(w, spec, target);
+                            EmitFastFold(w, k, target);
                             w.Line();
-                            EmitTermBody(w, spec, target, fast: true);
+                            EmitFinish(w, k, target);
                             w.Line();
-                            EmitTermBody(w, spec, target, fast: false);
+                            EmitTermBody(w, spec, k, target, fast: true);
+                            w.Line();
+                            EmitTermBody(w, spec, k, target, fast: false);
                         }
                     }
 
-                    w.Line();
-                    w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
-                    using (w.Block("private static void ThrowLengthMismatch(int first, int second)"))
+                    if (k.Arity == 2)
                     {
-                        w.Line($"throw new global::System.ArgumentException($\"The inputs must have the same length; {spec.Parameters[0]} has {{first}} elements and {Last(spec)} has {{second}}.\", \"{Last(spec)}\");");
+                        w.Line();
+                        w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+                        using (w.Block("private static void ThrowLengthMismatch(int first, int second)"))
+                        {
+                            string first = spec.Parameters[0], second = spec.Parameters[1];
+                            w.Line($"throw new global::System.ArgumentException($\"The inputs must have the same length; {first} has {{first}} elements and {second} has {{second}}.\", \"{second}\");");
+                        }
                     }
                 }
             }
         }
 
-        private static string Last(TermSpec spec) => spec.Parameters[spec.Parameters.Count - 1];
-
-        private static string SpanParameters(TermSpec spec, string scalar) =>
-            string.Join(", ", spec.Parameters.Select(p => $"{Span}<{scalar}> {p}"));
-
-        private static string Names(TermSpec spec) => string.Join(", ", spec.Parameters);
-
-        private static string Scales(TermSpec spec) => string.Join(", ", spec.Parameters.Select(p => $"double {p}Scale"));
-
-        private static string Ones(TermSpec spec) => string.Join(", ", spec.Parameters.Select(_ => "1.0"));
-
-        private static void EmitPublicFolds(SourceWriter w, TermSpec spec, string scalar)
+        /// <summary>Names and argument lists shared by the emitted methods of one term.</summary>
+        private sealed class Shape
         {
-            string parameters = SpanParameters(spec, scalar);
-            string names = Names(spec);
-            string plain = $"{Support}.FoldModes.Plain";
+            public Shape(TermSpec spec)
+            {
+                Arity = spec.Parameters.Count;
+                Xs = Inputs.Take(Arity).ToArray();
+                PublicNames = spec.Parameters.Select(Escape).ToArray();
+            }
+
+            public int Arity { get; }
+
+            /// <summary>The internal input names: x, y.</summary>
+            public string[] Xs { get; }
+
+            /// <summary>The term's own parameter names, for the public signatures (escaped if keywords).</summary>
+            public string[] PublicNames { get; }
+
+            public string Spans(string scalar) => string.Join(", ", Xs.Select(x => $"{Span}<{scalar}> {x}"));
+
+            public string Scales => string.Join(", ", Xs.Select(x => $"double {x}Scale"));
+
+            public string ScaleArguments => string.Join(", ", Xs.Select(x => $"{x}Scale"));
+
+            public string Args => string.Join(", ", Xs);
+
+            public string Lanes(string suffix) => string.Join(", ", Xs.Select(x => x + suffix));
+
+            public string Accumulators => Arity == 2 ? "sum, carry, sumX, carryX, sumY, carryY" : "sum, carry, sumX, carryX";
+
+            private static string Escape(string name) =>
+                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+        }
+
+        private static void EmitPublicFolds(SourceWriter w, TermSpec spec, Shape k, string scalar)
+        {
+            string parameters = string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"));
+            string names = string.Join(", ", k.PublicNames);
+            string ones = string.Join(", ", k.Xs.Select(_ => "1.0"));
+            string scales = string.Join(", ", k.PublicNames.Select(p => $"double {p.TrimStart('@')}Scale"));
+            string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
             w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in nats, summed in double.</summary>");
-            w.Line($"public static double Fold({parameters}) => Run<{plain}>({names}, {Ones(spec)}).Sum;");
+            w.Line($"public static double Fold({parameters}) => Run<{Support}.FoldModes.Plain>({names}, {ones}).Sum;");
             w.Line();
             w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in bits (base 2).</summary>");
             w.Line($"public static double FoldLog2({parameters}) => Fold({names}) * NatsToBits;");
@@ -115,80 +160,92 @@ public sealed partial class KernelGenerator
             w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => Fold({names}) * logBase.NatsToUnits;");
             w.Line();
             w.Line($"/// <summary>Σ {spec.Name} in nats together with Σ of each input, in one pass (for fused normalization).</summary>");
-            w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run<{Support}.FoldModes.WithTotals>({names}, {Ones(spec)});");
+            w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run<{Support}.FoldModes.WithTotals>({names}, {ones});");
             w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} of the inputs each multiplied by its scale, in nats.</summary>");
-            w.Line($"public static double FoldScaled({parameters}, {Scales(spec)}) => Run<{Support}.FoldModes.ScaledInputs>({names}, {string.Join(", ", spec.Parameters.Select(p => p + "Scale"))}).Sum;");
+            w.Line($"/// <summary>Σ {spec.Name} of the inputs each multiplied by its scale (rounded to {scalar}), in nats.</summary>");
+            w.Line($"public static double FoldScaled({parameters}, {scales}) => Run<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
         }
 
-        private static void EmitDispatcher(SourceWriter w, TermSpec spec, string scalar)
+        private static void EmitDispatcher(SourceWriter w, Shape k, string scalar)
         {
-            string call = $"({Names(spec)}, {string.Join(", ", spec.Parameters.Select(p => p + "Scale"))})";
-            using (w.Block($"private static {Support}.FoldTotals Run<TMode>({SpanParameters(spec, scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
+            string call = $"({k.Args}, {k.ScaleArguments})";
+            using (w.Block($"private static {Support}.FoldTotals Run<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
             {
-                string first = spec.Parameters[0];
-                if (spec.Parameters.Count == 2)
+                if (k.Arity == 2)
                 {
-                    using (w.Block($"if ({first}.Length != {Last(spec)}.Length)"))
+                    using (w.Block("if (x.Length != y.Length)"))
                     {
-                        w.Line($"ThrowLengthMismatch({first}.Length, {Last(spec)}.Length);");
+                        w.Line("ThrowLengthMismatch(x.Length, y.Length);");
                     }
 
                     w.Line();
                 }
 
-                w.Line($"if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && {first}.Length >= global::System.Runtime.Intrinsics.Vector512<{scalar}>.Count)");
-                w.Line("{");
-                w.Line($"    return Run512<TMode>{call};");
-                w.Line("}");
+                using (w.Block($"if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && x.Length >= global::System.Runtime.Intrinsics.Vector512<{scalar}>.Count)"))
+                {
+                    w.Line($"return Run512<TMode>{call};");
+                }
+
                 w.Line();
-                w.Line($"if (global::System.Numerics.Vector.IsHardwareAccelerated && {first}.Length >= global::System.Numerics.Vector<{scalar}>.Count)");
-                w.Line("{");
-                w.Line($"    return RunVector<TMode>{call};");
-                w.Line("}");
+                using (w.Block($"if (global::System.Numerics.Vector.IsHardwareAccelerated && x.Length >= global::System.Numerics.Vector<{scalar}>.Count)"))
+                {
+                    w.Line($"return RunVector<TMode>{call};");
+                }
+
                 w.Line();
                 w.Line($"return RunScalar<TMode>{call};");
             }
         }
 
-        private static void EmitScalarFold(SourceWriter w, TermSpec spec, string scalar)
+        private static void EmitScalarFold(SourceWriter w, TermSpec spec, Shape k, string scalar)
         {
             w.Line("/// <summary>The scalar reference: the term itself folded in a plain loop, compensated in double.</summary>");
-            using (w.Block($"internal static {Support}.FoldTotals RunScalar<TMode>({SpanParameters(spec, scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals RunScalar<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
             {
                 w.Line("double sum = 0.0, carry = 0.0;");
-                w.Line("double sumP = 0.0, carryP = 0.0, sumQ = 0.0, carryQ = 0.0;");
-                using (w.Block($"for (int i = 0; i < {spec.Parameters[0]}.Length; i++)"))
+                foreach (string x in k.Xs)
                 {
-                    for (int k = 0; k < spec.Parameters.Count; k++)
+                    w.Line($"double sum{x.ToUpperInvariant()} = 0.0, carry{x.ToUpperInvariant()} = 0.0;");
+                }
+
+                using (w.Block("for (int i = 0; i < x.Length; i++)"))
+                {
+                    foreach (string x in k.Xs)
                     {
-                        string p = spec.Parameters[k];
-                        w.Line($"double {p}i = {p}[i];");
+                        w.Line($"double {x}i = {x}[i];");
                     }
 
+                    w.Line();
                     using (w.Block("if (TMode.Totals)"))
                     {
-                        w.Line($"(sumP, carryP) = {Support}.FoldSupport.Add(sumP, carryP, {spec.Parameters[0]}i);");
-                        if (spec.Parameters.Count == 2)
+                        foreach (string x in k.Xs)
                         {
-                            w.Line($"(sumQ, carryQ) = {Support}.FoldSupport.Add(sumQ, carryQ, {Last(spec)}i);");
+                            string X = x.ToUpperInvariant();
+                            w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Add(sum{X}, carry{X}, {x}i);");
                         }
                     }
 
+                    w.Line();
                     using (w.Block("if (TMode.Scaled)"))
                     {
-                        // Rounded like the vector folds, which scale in the element type.
-                        foreach (string p in spec.Parameters)
+                        w.Line("// Rounded like the vector folds, which scale in the element type.");
+                        foreach (string x in k.Xs)
                         {
-                            w.Line($"{p}i = ({scalar})(({scalar}){p}i * ({scalar}){p}Scale);");
+                            w.Line(scalar == "double"
+                                ? $"{x}i *= {x}Scale;"
+                                : $"{x}i = (float)((float){x}i * (float){x}Scale);");
                         }
                     }
 
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {spec.ContainingType}.{spec.Name}({string.Join(", ", spec.Parameters.Select(p => p + "i"))}));");
+                    w.Line();
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}));");
                 }
 
                 w.Line();
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {Support}.FoldSupport.Combine(sumP, carryP), {Support}.FoldSupport.Combine(sumQ, carryQ));");
+                string totals = k.Arity == 2
+                    ? $"{Support}.FoldSupport.Combine(sumX, carryX), {Support}.FoldSupport.Combine(sumY, carryY)"
+                    : $"{Support}.FoldSupport.Combine(sumX, carryX), 0.0";
+                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {totals});");
             }
         }
 
@@ -196,80 +253,99 @@ public sealed partial class KernelGenerator
         /// (AVX-512 has 32 vector registers, AVX2 16).</summary>
         private static int UnrollOf(VectorTarget t) => t.Static == "Vector512" ? 4 : 2;
 
-        private static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + width" : $"i + ({u} * width)";
+        private static string Offset(int u) => u switch
+        {
+            0 => "i",
+            1 => "i + width",
+            _ => $"i + ({u.ToString(CultureInfo.InvariantCulture)} * width)",
+        };
 
-        private static void EmitVectorFold(SourceWriter w, TermSpec spec, VectorTarget t)
+        private static string[] Suffixes(VectorTarget t) =>
+            Enumerable.Range(0, UnrollOf(t)).Select(u => u.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+        private static void EmitFastFold(SourceWriter w, Shape k, VectorTarget t)
+        {
+            string doubles = t.GenericOf("double");
+            int unroll = UnrollOf(t);
+            string[] suffixes = Suffixes(t);
+            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, fast part: {unroll} vectors per iteration through the unchecked term while");
+            w.Line("/// every input lane is a normal number of moderate size. Nothing but that term is in the loop, so nothing is");
+            w.Line($"/// spilled; the first block with another value hands the rest over to Finish{t.Suffix}.</summary>");
+            w.Line(Optimize);
+            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                EmitPrologue(w, k, t);
+                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
+                foreach (string x in k.Xs)
+                {
+                    string X = x.ToUpperInvariant();
+                    w.Line($"{doubles} sum{X} = {doubles}.Zero, carry{X} = {doubles}.Zero;");
+                }
+
+                w.Line("nuint i = 0;");
+                using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
+                {
+                    EmitLoads(w, k, t, suffixes);
+                    EmitDomainCheck(w, k, t, suffixes);
+                    using (w.Block("if (!inDomain)"))
+                    {
+                        w.Line("break;");
+                    }
+
+                    w.Line();
+                    EmitTotalsAndScaling(w, k, suffixes);
+                    w.Line($"{doubles} block = {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())};");
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
+                }
+
+                w.Line();
+                w.Line($"return Finish{t.Suffix}<TMode>({k.Args}, i, {string.Join(", ", k.Xs.Select(x => x + "Factor"))}, {k.Accumulators});");
+            }
+        }
+
+        private static void EmitFinish(SourceWriter w, Shape k, VectorTarget t)
         {
             string vector = t.Type;
             string api = t.Api;
             string doubles = t.GenericOf("double");
             int unroll = UnrollOf(t);
-            IReadOnlyList<string> ps = spec.Parameters.ToList();
-            string[] suffixes = Enumerable.Range(0, unroll).Select(u => u.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            string factors = string.Join(", ", ps.Select(p => p + "Factor"));
-            string accumulators = "sum, carry, sumP, carryP, sumQ, carryQ";
-            string fastBlock = PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({string.Join(", ", ps.Select(p => p + u))})")).ToList());
-
-            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, fast part: {unroll} vectors per iteration through the unchecked term while every");
-            w.Line("/// input lane is a normal number of moderate size. No calls inside the loop, so nothing is spilled; the first block with");
-            w.Line($"/// another value hands over to Finish{t.Suffix}.</summary>");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({SpanParameters(spec, t.Scalar)}, {Scales(spec)}) where TMode : struct, {Support}.IFoldMode"))
-            {
-                EmitPrologue(w, spec, t);
-                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
-                w.Line($"{doubles} sumP = {doubles}.Zero, carryP = {doubles}.Zero, sumQ = {doubles}.Zero, carryQ = {doubles}.Zero;");
-                w.Line("nuint i = 0;");
-                using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
-                {
-                    EmitLoads(w, ps, t, suffixes);
-                    string[] offsets = suffixes.SelectMany(u => ps.Select(p => $"{Support}.FoldSupport.DomainOffset({p}{u})")).ToArray();
-                    using (w.Block($"if (!{Support}.FoldSupport.InFastDomain({MaxTree(api, offsets)}))"))
-                    {
-                        w.Line("break;");
-                    }
-
-                    EmitTotalsAndScaling(w, ps, suffixes);
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {fastBlock});");
-                }
-
-                w.Line();
-                w.Line($"return Finish{t.Suffix}<TMode>({Names(spec)}, i, {factors}, {accumulators});");
-            }
-
-            w.Line();
+            string[] suffixes = Suffixes(t);
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, general part from element i on: each block through the unchecked or the");
             w.Line("/// checked term, then the remaining whole vectors and a masked overlapping last vector (instead of a scalar tail)");
             w.Line("/// through the checked term, then the lanes reduced.</summary>");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            string accumulatorParameters = string.Join(", ", accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"));
-            string factorParameters = string.Join(", ", ps.Select(p => $"{vector} {p}Factor"));
-            using (w.Block($"private static {Support}.FoldTotals Finish{t.Suffix}<TMode>({SpanParameters(spec, t.Scalar)}, nuint i, {factorParameters}, {accumulatorParameters}) where TMode : struct, {Support}.IFoldMode"))
+            w.Line($"private static {Support}.FoldTotals Finish{t.Suffix}<TMode>(");
+            w.Line($"    {k.Spans(t.Scalar)},");
+            w.Line("    nuint i,");
+            w.Line($"    {string.Join(", ", k.Xs.Select(x => $"{vector} {x}Factor"))},");
+            w.Line($"    {string.Join(", ", k.Accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"))})");
+            w.Line($"    where TMode : struct, {Support}.IFoldMode");
+            using (w.Block(string.Empty))
             {
-                foreach (string p in ps)
+                foreach (string x in k.Xs)
                 {
-                    w.Line($"ref {t.Scalar} {p}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({p});");
+                    w.Line($"ref {t.Scalar} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x});");
                 }
 
-                w.Line($"nuint length = (nuint){ps[0]}.Length;");
+                w.Line("nuint length = (nuint)x.Length;");
                 w.Line($"nuint width = (nuint){vector}.Count;");
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
                 {
-                    EmitLoads(w, ps, t, suffixes);
-                    EmitTotalsAndScaling(w, ps, suffixes);
-                    string[] offsets = suffixes.SelectMany(u => ps.Select(p => $"{Support}.FoldSupport.DomainOffset({p}{u})")).ToArray();
-                    w.Line($"{doubles} block = {Support}.FoldSupport.InFastDomain({MaxTree(api, offsets)})");
-                    w.Line($"    ? {fastBlock}");
-                    w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}({string.Join(", ", ps.Select(p => p + u))})")).ToList())};");
+                    EmitLoads(w, k, t, suffixes);
+                    EmitDomainCheck(w, k, t, suffixes);
+                    EmitTotalsAndScaling(w, k, suffixes);
+                    w.Line($"{doubles} block = inDomain");
+                    w.Line($"    ? {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())}");
+                    w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}({k.Lanes(u)})")).ToList())};");
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
                 }
 
                 w.Line();
                 using (w.Block("for (; i + width <= length; i += width)"))
                 {
-                    EmitLoads(w, ps, t, new[] { "0" });
-                    EmitTotalsAndScaling(w, ps, new[] { "0" });
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen($"Term{t.Suffix}({string.Join(", ", ps.Select(p => p + "0"))})")});");
+                    EmitLoads(w, k, t, new[] { "0" });
+                    EmitTotalsAndScaling(w, k, new[] { "0" });
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen($"Term{t.Suffix}({k.Lanes("0")})")});");
                 }
 
                 w.Line();
@@ -277,103 +353,117 @@ public sealed partial class KernelGenerator
                 {
                     w.Line("// The last full vector overlaps lanes already counted: mask them out instead of looping over a scalar tail.");
                     w.Line("nuint last = length - width;");
-                    w.Line($"{vector} keep = {api}.As<{t.Integer}, {t.Scalar}>({api}.GreaterThanOrEqual<{t.Integer}>({t.GenericOf(t.Integer)}.Indices, {api}.Create(({t.Integer})(i - last))));");
-                    foreach (string p in ps)
+                    w.Line($"{vector} keep = {api}.As<{t.Integer}, {t.Scalar}>(");
+                    w.Line($"    {api}.GreaterThanOrEqual<{t.Integer}>({t.GenericOf(t.Integer)}.Indices, {api}.Create(({t.Integer})(i - last))));");
+                    foreach (string x in k.Xs)
                     {
-                        w.Line($"{vector} {p}0 = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {p}Start, last), {vector}.Zero);");
+                        w.Line($"{vector} {x}0 = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, last), {vector}.Zero);");
                     }
 
-                    EmitTotalsAndScaling(w, ps, new[] { "0" });
-                    w.Line($"{vector} t0 = {api}.ConditionalSelect(keep, Term{t.Suffix}({string.Join(", ", ps.Select(p => p + "0"))}), {vector}.Zero);");
+                    EmitTotalsAndScaling(w, k, new[] { "0" });
+                    w.Line($"{vector} t0 = {api}.ConditionalSelect(keep, Term{t.Suffix}({k.Lanes("0")}), {vector}.Zero);");
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen("t0")});");
                 }
 
                 w.Line();
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Reduce(sum, carry), {Support}.FoldSupport.Reduce(sumP, carryP), {Support}.FoldSupport.Reduce(sumQ, carryQ));");
+                string totals = k.Arity == 2
+                    ? $"{Support}.FoldSupport.Reduce(sumX, carryX), {Support}.FoldSupport.Reduce(sumY, carryY)"
+                    : $"{Support}.FoldSupport.Reduce(sumX, carryX), 0.0";
+                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Reduce(sum, carry), {totals});");
             }
         }
 
-        private static void EmitPrologue(SourceWriter w, TermSpec spec, VectorTarget t)
+        private static void EmitPrologue(SourceWriter w, Shape k, VectorTarget t)
         {
-            foreach (string p in spec.Parameters)
+            foreach (string x in k.Xs)
             {
-                w.Line($"ref {t.Scalar} {p}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({p});");
+                w.Line($"ref {t.Scalar} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x});");
             }
 
-            w.Line($"nuint length = (nuint){spec.Parameters[0]}.Length;");
+            w.Line("nuint length = (nuint)x.Length;");
             w.Line($"nuint width = (nuint){t.Type}.Count;");
-            foreach (string p in spec.Parameters)
+            foreach (string x in k.Xs)
             {
-                w.Line($"{t.Type} {p}Factor = {t.Api}.Create(({t.Scalar}){p}Scale);");
+                string value = t.Scalar == "double" ? $"{x}Scale" : $"({t.Scalar}){x}Scale";
+                w.Line($"{t.Type} {x}Factor = {t.Api}.Create({value});");
             }
         }
 
-        private static void EmitLoads(SourceWriter w, IReadOnlyList<string> ps, VectorTarget t, string[] suffixes)
+        private static void EmitLoads(SourceWriter w, Shape k, VectorTarget t, string[] suffixes)
         {
             for (int u = 0; u < suffixes.Length; u++)
             {
-                foreach (string p in ps)
+                foreach (string x in k.Xs)
                 {
-                    w.Line($"{t.Type} {p}{suffixes[u]} = {t.Api}.LoadUnsafe(ref {p}Start, {Offset(u)});");
+                    w.Line($"{t.Type} {x}{suffixes[u]} = {t.Api}.LoadUnsafe(ref {x}Start, {Offset(u)});");
                 }
             }
+        }
+
+        /// <summary>inDomain: every lane of every loaded vector is a normal number inside the fast domain (one unsigned
+        /// comparison of bit patterns after a running maximum).</summary>
+        private static void EmitDomainCheck(SourceWriter w, Shape k, VectorTarget t, string[] suffixes)
+        {
+            string offsets = t.GenericOf(t.UnsignedInteger);
+            bool first = true;
+            foreach (string u in suffixes)
+            {
+                foreach (string x in k.Xs)
+                {
+                    string offset = $"{Support}.FoldSupport.DomainOffset({x}{u})";
+                    w.Line(first ? $"{offsets} offsets = {offset};" : $"offsets = {t.Api}.Max(offsets, {offset});");
+                    first = false;
+                }
+            }
+
+            w.Line($"bool inDomain = {Support}.FoldSupport.InFastDomain(offsets);");
+        }
+
+        private static string Widen(string x) => $"{Support}.FoldSupport.Widen({x})";
+
+        private static void EmitTotalsAndScaling(SourceWriter w, Shape k, string[] suffixes)
+        {
+            using (w.Block("if (TMode.Totals)"))
+            {
+                foreach (string x in k.Xs)
+                {
+                    string X = x.ToUpperInvariant();
+                    string terms = PairwiseSum(suffixes.Select(u => Widen(x + u)).ToList());
+                    w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Accumulate(sum{X}, carry{X}, {terms});");
+                }
+            }
+
+            w.Line();
+            using (w.Block("if (TMode.Scaled)"))
+            {
+                foreach (string suffix in suffixes)
+                {
+                    foreach (string x in k.Xs)
+                    {
+                        w.Line($"{x}{suffix} *= {x}Factor;");
+                    }
+                }
+            }
+
+            w.Line();
         }
 
         private static string PairwiseSum(IReadOnlyList<string> items) => items.Count == 1
             ? items[0]
             : $"({PairwiseSum(items.Take(items.Count / 2).ToList())} + {PairwiseSum(items.Skip(items.Count / 2).ToList())})";
 
-        private static string Widen(string x) => $"{Support}.FoldSupport.Widen({x})";
-
-        private static void EmitTotalsAndScaling(SourceWriter w, IReadOnlyList<string> ps, string[] suffixes)
+        private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, bool fast)
         {
-            using (w.Block("if (TMode.Totals)"))
-            {
-                string[] accumulators = { "P", "Q" };
-                for (int k = 0; k < ps.Count; k++)
-                {
-                    string a = accumulators[k];
-                    string terms = PairwiseSum(suffixes.Select(u => Widen(ps[k] + u)).ToList());
-                    w.Line($"(sum{a}, carry{a}) = {Support}.FoldSupport.Accumulate(sum{a}, carry{a}, {terms});");
-                }
-            }
-
-            using (w.Block("if (TMode.Scaled)"))
-            {
-                foreach (string suffix in suffixes)
-                {
-                    foreach (string p in ps)
-                    {
-                        w.Line($"{p}{suffix} *= {p}Factor;");
-                    }
-                }
-            }
-        }
-
-        private static string MaxTree(string api, IReadOnlyList<string> items)
-        {
-            if (items.Count == 1)
-            {
-                return items[0];
-            }
-
-            int half = items.Count / 2;
-            return $"{api}.Max({MaxTree(api, items.Take(half).ToList())}, {MaxTree(api, items.Skip(half).ToList())})";
-        }
-
-        private static void EmitTermBody(SourceWriter w, TermSpec spec, VectorTarget t, bool fast)
-        {
-            (IReadOnlyList<string> lines, string result) = VectorLowering.Lower(spec.Body, t, fast, spec.Parameters.ToList());
+            (IReadOnlyList<string> lines, string result) = VectorLowering.Lower(spec.Body, t, fast, k.Xs);
             string name = $"Term{t.Suffix}{(fast ? "Unchecked" : string.Empty)}";
             w.Line(fast
-                ? "/// <summary>The term for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
-                : "/// <summary>The term for any lanes: zeros, subnormals, infinities, NaN and negatives follow the scalar term.</summary>");
-            // The unchecked body is inlined into the unrolled loop; the checked body is the rare path (and the few
-            // remaining vectors and the tail), kept out of line so the loop stays within the JIT's inlining budget.
-            w.Line(fast
-                ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]"
-                : "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            using (w.Block($"private static {t.Type} {name}({string.Join(", ", spec.Parameters.Select(p => $"{t.Type} {p}"))})"))
+                ? $"/// <summary>{spec.Name} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
+                : $"/// <summary>{spec.Name} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
+
+            // The unchecked body is inlined into the unrolled loops; the checked body is the rare path (and the few
+            // remaining vectors and the tail), kept out of line so the loops stay within the JIT's inlining budget.
+            w.Line(fast ? Inline : NoInline);
+            using (w.Block($"private static {t.Type} {name}({string.Join(", ", k.Xs.Select(x => $"{t.Type} {x}"))})"))
             {
                 foreach (string line in lines)
                 {

@@ -78,6 +78,15 @@ public sealed partial class KernelGenerator
             }
 
             INamedTypeSymbol type = method.ContainingType;
+            bool duplicate = type.GetMembers().OfType<IMethodSymbol>().Any(other =>
+                !SymbolEqualityComparer.Default.Equals(other, method)
+                && string.Equals(other.Name, method.Name, StringComparison.OrdinalIgnoreCase)
+                && other.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KernelGenerator.TermAttributeName));
+            if (duplicate)
+            {
+                throw Fail(DiagnosticDescriptors.DuplicateName, location, method.Name, type.ToDisplayString());
+            }
+
             bool isPartial = type.DeclaringSyntaxReferences.All(r =>
                 r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
             if (!type.IsStatic || !isPartial || type.ContainingType is not null || type.IsGenericType)
@@ -161,7 +170,13 @@ public sealed partial class KernelGenerator
                 case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
                     return new UnaryNode(UnaryOperator.Not, Parse(prefix.Operand, model, scope, callStack));
 
-                case BinaryExpressionSyntax binary when BinaryOperatorOf(binary.Kind()) is BinaryOperator op && OperandsAreSupported(binary, model):
+                case BinaryExpressionSyntax binary when BinaryOperatorOf(binary.Kind()) is BinaryOperator op && OperandsAreSupported(binary, model, out bool logical):
+                    op = (op, logical) switch
+                    {
+                        (BinaryOperator.Equal, true) => BinaryOperator.LogicalEqual,
+                        (BinaryOperator.NotEqual, true) => BinaryOperator.LogicalNotEqual,
+                        _ => op,
+                    };
                     return new BinaryNode(op, Parse(binary.Left, model, scope, callStack), Parse(binary.Right, model, scope, callStack));
 
                 case ConditionalExpressionSyntax conditional:
@@ -178,12 +193,13 @@ public sealed partial class KernelGenerator
             throw Unsupported(expression);
         }
 
-        private bool OperandsAreSupported(BinaryExpressionSyntax binary, SemanticModel model)
+        private bool OperandsAreSupported(BinaryExpressionSyntax binary, SemanticModel model, out bool logical)
         {
             // Only double arithmetic (ints are constants, folded above) and bool logic.
             SpecialType left = model.GetTypeInfo(binary.Left, _cancellationToken).ConvertedType?.SpecialType ?? SpecialType.None;
             SpecialType right = model.GetTypeInfo(binary.Right, _cancellationToken).ConvertedType?.SpecialType ?? SpecialType.None;
-            return (left, right) is (SpecialType.System_Double, SpecialType.System_Double) or (SpecialType.System_Boolean, SpecialType.System_Boolean);
+            logical = (left, right) is (SpecialType.System_Boolean, SpecialType.System_Boolean);
+            return logical || (left, right) is (SpecialType.System_Double, SpecialType.System_Double);
         }
 
         private static BinaryOperator? BinaryOperatorOf(SyntaxKind kind) => kind switch
@@ -207,8 +223,12 @@ public sealed partial class KernelGenerator
             Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
         {
             string owner = callee.ContainingType.ToDisplayString();
-            SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
-            Node Argument(int index) => Parse(arguments[index].Expression, model, scope, callStack);
+            ExpressionSyntax?[] bound = BindArguments(invocation, callee);
+            Node Argument(int index) => bound[index] is { } expression
+                ? Parse(expression, model, scope, callStack)
+                : callee.Parameters[index].HasExplicitDefaultValue && callee.Parameters[index].ExplicitDefaultValue is { } value
+                    ? new ConstantNode(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture))
+                    : throw Unsupported(invocation);
             bool allDouble = callee.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean
                 && callee.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double || p.IsParams);
 
@@ -271,10 +291,35 @@ public sealed partial class KernelGenerator
             throw Unsupported(invocation);
         }
 
+        /// <summary>The argument expression of each parameter, by name or position; null where the default applies.</summary>
+        private static ExpressionSyntax?[] BindArguments(InvocationExpressionSyntax invocation, IMethodSymbol callee)
+        {
+            var bound = new ExpressionSyntax?[callee.Parameters.Length];
+            int position = 0;
+            foreach (ArgumentSyntax argument in invocation.ArgumentList.Arguments)
+            {
+                int index = argument.NameColon is { } name
+                    ? callee.Parameters.IndexOf(callee.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText)!)
+                    : position++;
+                if (index >= 0 && index < bound.Length && !callee.Parameters[index].IsParams)
+                {
+                    bound[index] = argument.Expression;
+                }
+            }
+
+            return bound;
+        }
+
         private Node ParseHorner(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
         {
             SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
             var nodes = new List<Node> { Parse(arguments[0].Expression, model, scope, callStack) };
+            if (arguments.Count == 2 && arguments[1].Expression is CollectionExpressionSyntax withSpread
+                && withSpread.Elements.FirstOrDefault(e => e is not ExpressionElementSyntax) is { } spread)
+            {
+                throw Parser.Fail(DiagnosticDescriptors.NonConstantCoefficient, spread.GetLocation(), spread.ToString(), _term);
+            }
+
             IEnumerable<ExpressionSyntax> coefficients = arguments.Count == 2 && arguments[1].Expression is CollectionExpressionSyntax collection
                 ? collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression)
                 : arguments.Skip(1).Select(a => a.Expression);

@@ -32,7 +32,11 @@ internal sealed class SourceWriter
 
     public IDisposable Block(string header)
     {
-        Line(header);
+        if (header.Length > 0)
+        {
+            Line(header);
+        }
+
         Line("{");
         _indent++;
         return new Closer(this);

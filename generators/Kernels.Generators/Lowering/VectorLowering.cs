@@ -29,7 +29,7 @@ internal sealed class VectorLowering
     public static (IReadOnlyList<string> Lines, string Result) Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs)
     {
         var lowering = new VectorLowering(target, fast, inputs);
-        Node node = fast ? FastPathFolding.Fold(body).Node : body;
+        Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
         string result = lowering.Emit(node);
         return (lowering._lines, result);
     }
@@ -69,6 +69,8 @@ internal sealed class VectorLowering
                     BinaryOperator.NotEqual => $"~{api}.Equals<{t}>({l}, {r})",
                     BinaryOperator.And => $"{l} & {r}",
                     BinaryOperator.Or => $"{l} | {r}",
+                    BinaryOperator.LogicalEqual => $"~({l} ^ {r})",
+                    BinaryOperator.LogicalNotEqual => $"{l} ^ {r}",
                     _ => throw new InvalidOperationException(binary.Operator.ToString()),
                 });
             }
@@ -119,7 +121,7 @@ internal sealed class VectorLowering
         {
             Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
             Function.Abs => $"{api}.Abs({a[0]})",
-            Function.Sqrt => $"{api}.Sqrt({a[0]})",
+            Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",
             Function.Max => $"{api}.Max{native}({a[0]}, {a[1]})",
             Function.IsNaN => $"~{api}.Equals<{_target.Scalar}>({a[0]}, {a[0]})",

@@ -37,6 +37,12 @@ internal enum BinaryOperator
     NotEqual,
     And,
     Or,
+
+    /// <summary><c>==</c> between two conditions (lane-wise XNOR of masks).</summary>
+    LogicalEqual,
+
+    /// <summary><c>!=</c> between two conditions (lane-wise XOR of masks).</summary>
+    LogicalNotEqual,
 }
 
 internal sealed record BinaryNode(BinaryOperator Operator, Node Left, Node Right) : Node;
@@ -62,15 +68,3 @@ internal enum Function
 /// <summary>A call of a vocabulary function; for <see cref="Function.Horner"/> the arguments after the first are
 /// constant coefficients.</summary>
 internal sealed record CallNode(Function Function, EquatableArray<Node> Arguments) : Node;
-
-internal static class NodeExtensions
-{
-    public static bool IsBoolean(this Node node) => node switch
-    {
-        BooleanNode => true,
-        UnaryNode { Operator: UnaryOperator.Not } => true,
-        BinaryNode b => b.Operator >= BinaryOperator.LessThan,
-        CallNode { Function: Function.IsNaN } => true,
-        _ => false,
-    };
-}

@@ -1,0 +1,100 @@
+using Xunit;
+
+namespace Kernels.Generators.Tests;
+
+/// <summary>
+/// Terms inside the documented language that an earlier generator got wrong (Vector.SquareRoot, == between
+/// conditions, named and optional arguments, colliding names, keyword and local-shadowing parameter names, Horner
+/// spreads, products leaving the fast domain). Each test states what must happen.
+/// </summary>
+public sealed class RegressionTests
+{
+    private static string Measures(string members) =>
+        "using System;\nusing Kernels;\n\nnamespace Sample;\n\npublic static partial class Measures\n{\n    " + members + "\n}\n";
+
+    [Fact]
+    public void Math_Sqrt_compiles_for_Vector_of_T()
+    {
+        // Lowered to global::System.Numerics.Vector.Sqrt, which does not exist (the API is Vector.SquareRoot).
+        GeneratorRun run = GeneratorHarness.Run(Measures("[Term] public static double Root(double p) => Math.Sqrt(p);"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
+    }
+
+    [Fact]
+    public void Equality_of_two_conditions_is_lane_wise_boolean_equality()
+    {
+        // (p > 0) == (q > 0) is lowered to Vector.Equals<double>(mask, mask); an all-ones mask is a NaN, so two
+        // true lanes compare unequal. Fast path: Equals(AllBitsSet, AllBitsSet) == false for every lane.
+        TermProbe.AssertAgrees(Measures("[Term] public static double Same(double p, double q) => (p > 0.0) == (q > 0.0) ? 1.0 : 0.0;"),
+            "Same", 2, TermProbe.Fill(16, 0.5), TermProbe.Fill(16, 0.25));
+    }
+
+    [Fact]
+    public void Named_arguments_bind_by_name()
+    {
+        // Arguments are read by position: Fn.LogRatio(y: q, x: p) is compiled as LogRatio(q, p).
+        double[] p = TermProbe.Fill(16, 0.5), q = TermProbe.Fill(16, 0.25);
+        TermProbe.AssertAgrees(Measures("[Term] public static double Kl(double p, double q) => p * Fn.LogRatio(y: q, x: p);"), "Kl", 2, p, q);
+    }
+
+    [Theory]
+    [InlineData("sum")]
+    [InlineData("length")]
+    [InlineData("i")]
+    [InlineData("v0")]
+    [InlineData("@in")]
+    public void Any_parameter_name_compiles(string name)
+    {
+        // Parameter names are pasted into the kernels: they collide with the generated locals (sum, length, i, v0, …)
+        // and keywords lose their '@'.
+        GeneratorRun run = GeneratorHarness.Run(Measures($"[Term] public static double Twice(double {name}) => 2.0 * {name};"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
+    }
+
+    [Theory]
+    [InlineData("overloads", "[Term] public static double Kl(double p) => p;\n    [Term] public static double Kl(double p, double q) => p * q;")]
+    [InlineData("names differing in case", "[Term] public static double Kl(double p) => p;\n    [Term] public static double KL(double p) => 2.0 * p;")]
+    public void Terms_with_the_same_hint_name_do_not_crash_the_generator(string kind, string members)
+    {
+        // Overloads get the same hint name, and names differing only in case get hint names Roslyn compares
+        // ignoring case: AddSource throws, the generator fails (CS8785) and no kernel of the compilation is
+        // generated, not even Other's. A KG diagnostic on the second term would do.
+        GeneratorRun run = GeneratorHarness.Run(Measures(members + "\n    [Term] public static double Other(double p) => p;"));
+        Assert.True(run.Generator.Exception is null, $"{kind}: {run.Generator.Exception?.Message}");
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+        Assert.Contains("Sample.Measures.Other.g.cs", run.Sources.Keys);
+    }
+
+    [Fact]
+    public void Helpers_with_optional_parameters_do_not_crash_the_generator()
+    {
+        // Arguments are indexed by the callee's parameters: the default of b is never read and arguments[1] throws.
+        GeneratorRun run = GeneratorHarness.Run(Measures(
+            "[Term] public static double T(double p) => Scale(p);\n" +
+            "    private static double Scale(double a, double b = 2.0) => a * b;"));
+        Assert.Null(run.Generator.Exception);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "CS8785");
+    }
+
+    [Fact]
+    public void Spread_coefficients_of_Horner_are_not_dropped()
+    {
+        // Only the ExpressionElements of a collection expression are read: [1.0, ..Tail] is compiled as [1.0].
+        // Tail is not a constant, so KG0006 is the expected answer.
+        GeneratorRun run = GeneratorHarness.Run(Measures(
+            "private static readonly double[] Tail = { 2.0 };\n" +
+            "    [Term] public static double H(double p) => Fn.Horner(p, [1.0, ..Tail]);"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "KG0006");
+    }
+
+    [Fact]
+    public void Fast_path_does_not_assume_products_of_inputs_stay_positive()
+    {
+        // FastPathFolding marks p·p·p as positive for p in the fast domain [2^-500, 2^500], so p·p·p > 0 is
+        // folded to true; for p = 1e-120 (inside the domain) p·p·p underflows to 0 and the term is 0.
+        TermProbe.AssertAgrees(Measures("[Term] public static double Cube(double p) => p * p * p > 0.0 ? 1.0 : 0.0;"),
+            "Cube", 1, TermProbe.Fill(16, 1e-120));
+    }
+}
