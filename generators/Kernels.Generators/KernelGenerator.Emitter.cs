@@ -20,7 +20,7 @@ public sealed partial class KernelGenerator
         private const string Support = "global::Kernels.Support";
         private const string Span = "global::System.ReadOnlySpan";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-        private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+        private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
         private const string Optimize = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
         private static readonly string[] Inputs = { "x", "y" };
@@ -251,7 +251,7 @@ public sealed partial class KernelGenerator
 
         /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
         /// (AVX-512 has 32 vector registers, AVX2 16).</summary>
-        private static int UnrollOf(VectorTarget t) => t.Static == "Vector512" ? 4 : 2;
+        private static int UnrollOf(VectorTarget t) => t.Static == "Vector512" ? 4 : t.IsSingle ? 2 : 1;
 
         private static string Offset(int u) => u switch
         {
@@ -461,7 +461,8 @@ public sealed partial class KernelGenerator
                 : $"/// <summary>{spec.Name} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
 
             // The unchecked body is inlined into the unrolled loops; the checked body is the rare path (and the few
-            // remaining vectors and the tail), kept out of line so the loops stay within the JIT's inlining budget.
+            // remaining vectors and the tail), kept out of line so the loops stay within the JIT's inlining budget,
+            // and fully optimized from its first call (tier-0 code there would dominate short spans).
             w.Line(fast ? Inline : NoInline);
             using (w.Block($"private static {t.Type} {name}({string.Join(", ", k.Xs.Select(x => $"{t.Type} {x}"))})"))
             {

@@ -1,0 +1,26 @@
+namespace Kernels.Benchmarks;
+
+/// <summary>The information measures under test; Jensen–Shannon is the divergence (no square root).</summary>
+public enum Measure
+{
+    Entropy,
+    CrossEntropy,
+    KullbackLeibler,
+    JensenShannon,
+}
+
+/// <summary>The ways each measure is computed, in the order the compare mode interleaves them.</summary>
+public enum Candidate
+{
+    /// <summary>This library's public API.</summary>
+    Kernels,
+
+    /// <summary>A plain loop over MathF.Log / Math.Log.</summary>
+    ScalarLoop,
+
+    /// <summary>A composition of TensorPrimitives calls through a preallocated temporary buffer.</summary>
+    TensorPrimitives,
+
+    /// <summary>TensorPrimitives.Sum over the same bytes: the cost of just reading the inputs.</summary>
+    Roofline,
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Numerics;
+
+namespace Kernels.Benchmarks;
+
+/// <summary>Deterministic benchmark inputs.</summary>
+internal static class Probabilities
+{
+    public const int Seed = 42;
+
+    /// <summary>Two different strictly positive probability vectors drawn in sequence from one generator seeded with
+    /// <paramref name="seed"/>. Weights are uniform on (0, 1], normalized in double and then rounded to T, so the
+    /// float inputs are the double inputs rounded.</summary>
+    public static (T[] P, T[] Q) Pair<T>(int n, int seed = Seed)
+        where T : IFloatingPointIeee754<T>
+    {
+        var random = new Random(seed);
+        return (Draw<T>(random, n), Draw<T>(random, n));
+    }
+
+    private static T[] Draw<T>(Random random, int n)
+        where T : IFloatingPointIeee754<T>
+    {
+        var weights = new double[n];
+        double total = 0.0;
+        for (int i = 0; i < n; i++)
+        {
+            weights[i] = 1.0 - random.NextDouble();
+            total += weights[i];
+        }
+
+        var result = new T[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = T.CreateTruncating(weights[i] / total);
+        }
+
+        return result;
+    }
+}
