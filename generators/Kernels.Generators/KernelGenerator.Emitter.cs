@@ -157,7 +157,7 @@ public sealed partial class KernelGenerator
             w.Line($"public static double FoldLog10({parameters}) => Fold({names}) * NatsToHartleys;");
             w.Line();
             w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in the given base.</summary>");
-            w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => Fold({names}) * logBase.NatsToUnits;");
+            w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Fold({names}));");
             w.Line();
             w.Line($"/// <summary>Σ {spec.Name} in nats together with Σ of each input, in one pass (for fused normalization).</summary>");
             w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run<{Support}.FoldModes.WithTotals>({names}, {ones});");

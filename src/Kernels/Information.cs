@@ -81,40 +81,71 @@ public static class Information
     {
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static float Entropy(ReadOnlySpan<float> p, LogBase logBase = default) =>
-            p.IsEmpty ? 0f : (float)(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits);
+            p.IsEmpty ? 0f : (float)logBase.FromNats(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)));
 
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static double Entropy(ReadOnlySpan<double> p, LogBase logBase = default) =>
-            p.IsEmpty ? 0.0 : EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)) * logBase.NatsToUnits;
+            p.IsEmpty ? 0.0 : logBase.FromNats(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)));
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0f : (float)(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+            Empty(p, q) ? 0f : (float)logBase.FromNats(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0.0 : CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+            Empty(p, q) ? 0.0 : logBase.FromNats(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0f : (float)(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits);
+            Empty(p, q) ? 0f : (float)logBase.FromNats(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0.0 : KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)) * logBase.NatsToUnits;
+            Empty(p, q) ? 0.0 : logBase.FromNats(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
 
-        /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
+        /// <summary>JS(p/Σp, q/Σq), never negative. The float inputs are scaled in double: rounding each scaled element
+        /// to float would move it by as much as the differences that matter when p ≈ q.</summary>
         public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default)
         {
-            CheckLengths(p.Length, q.Length);
-            return (float)(JensenShannonNats(Sums.TotalKernel.Fold(p), Sums.TotalKernel.Fold(q), p, q) * logBase.NatsToUnits);
+            if (Empty(p, q))
+            {
+                return 0f;
+            }
+
+            double sumP = Sums.TotalKernel.Fold(p), sumQ = Sums.TotalKernel.Fold(q);
+            if (sumP == 0.0 || sumQ == 0.0)
+            {
+                return float.NaN;
+            }
+
+            const int Chunk = 1024;
+            Span<double> wideP = stackalloc double[Chunk];
+            Span<double> wideQ = stackalloc double[Chunk];
+            double sum = 0.0, carry = 0.0;
+            for (int start = 0; start < p.Length; start += Chunk)
+            {
+                int n = Math.Min(Chunk, p.Length - start);
+                Support.FoldSupport.Widen(p.Slice(start, n), wideP);
+                Support.FoldSupport.Widen(q.Slice(start, n), wideQ);
+                double part = Terms.JensenShannonKernel.FoldScaled(wideP[..n], wideQ[..n], 1.0 / sumP, 1.0 / sumQ);
+                (sum, carry) = Support.FoldSupport.Add(sum, carry, part);
+            }
+
+            return (float)logBase.FromNats(Support.FoldSupport.Combine(sum, carry));
         }
 
         /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
         public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default)
         {
-            CheckLengths(p.Length, q.Length);
-            return JensenShannonNats(Sums.TotalKernel.Fold(p), Sums.TotalKernel.Fold(q), p, q) * logBase.NatsToUnits;
+            if (Empty(p, q))
+            {
+                return 0.0;
+            }
+
+            double sumP = Sums.TotalKernel.Fold(p), sumQ = Sums.TotalKernel.Fold(q);
+            return sumP == 0.0 || sumQ == 0.0
+                ? double.NaN
+                : logBase.FromNats(Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ));
         }
 
         /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
@@ -133,16 +164,6 @@ public static class Information
 
         private static double KullbackLeiblerNats(Support.FoldTotals t) =>
             t.SumP == 0.0 || t.SumQ == 0.0 ? double.NaN : (t.Sum / t.SumP) + Fn.LogRatio(t.SumQ, t.SumP);
-
-        private static double JensenShannonNats(double sumP, double sumQ, ReadOnlySpan<float> p, ReadOnlySpan<float> q) =>
-            p.IsEmpty ? 0.0
-            : sumP == 0.0 || sumQ == 0.0 ? double.NaN
-            : Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ);
-
-        private static double JensenShannonNats(double sumP, double sumQ, ReadOnlySpan<double> p, ReadOnlySpan<double> q) =>
-            p.IsEmpty ? 0.0
-            : sumP == 0.0 || sumQ == 0.0 ? double.NaN
-            : Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ);
 
         // Both empty (after the length check the kernels would do): every measure of nothing is 0.
         private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)

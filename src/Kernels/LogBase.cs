@@ -9,10 +9,10 @@ namespace Kernels;
 /// </summary>
 public readonly record struct LogBase
 {
-    // Stored as (b − e) so that default(LogBase) is the natural base.
-    private readonly double _offsetFromE;
+    // The base itself, with 0 (never a valid base) standing for e so that default(LogBase) is the natural base.
+    private readonly double _base;
 
-    private LogBase(double value) => _offsetFromE = value - Math.E;
+    private LogBase(double value) => _base = value;
 
     /// <summary>Base 2: results in bits.</summary>
     public static LogBase Two { get; } = new(2.0);
@@ -24,10 +24,14 @@ public readonly record struct LogBase
     public static LogBase Ten { get; } = new(10.0);
 
     /// <summary>The base b itself.</summary>
-    public double Value => _offsetFromE + Math.E;
+    public double Value => _base == 0.0 ? Math.E : _base;
 
     /// <summary>1 / ln b: the factor that turns nats into this base.</summary>
     public double NatsToUnits => this == E ? 1.0 : Value == 2.0 ? 1.4426950408889634 : Value == 10.0 ? 0.43429448190325176 : 1.0 / Math.Log(Value);
+
+    /// <summary>A value in nats expressed in this base (one multiplication by 1/ln b); a zero stays +0 even in a base
+    /// below 1, where 1/ln b is negative.</summary>
+    public double FromNats(double nats) => (nats * NatsToUnits) + 0.0;
 
     /// <summary>The base <paramref name="b"/>; throws <see cref="ArgumentOutOfRangeException"/> unless b is finite,
     /// greater than 0 and not 1.</summary>

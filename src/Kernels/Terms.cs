@@ -35,22 +35,27 @@ public static partial class Terms
     /// +∞ for negatives, NaN for NaN.</summary>
     [Term]
     public static double JensenShannon(double p, double q) =>
-        p > 0.0 && q > 0.0 ? JensenShannonPositive(p, q, p - q, p + q)
+        p > 0.0 && q > 0.0 ? JensenShannonPositive(p, q, 0.5 * p, 0.5 * q)
         : p == 0.0 && q >= 0.0 ? 0.5 * Fn.Ln2 * q
         : q == 0.0 && p > 0.0 ? 0.5 * Fn.Ln2 * p
         : double.IsNaN(p) || double.IsNaN(q) ? double.NaN
         : double.PositiveInfinity;
 
-    // With t = (p − q)/(p + q) the pair equals (p + q)/4 · f(t), f(t) = (1+t)·log(1+t) + (1−t)·log(1−t) = t²·F(t²).
-    // Near p ≈ q (|t| ≤ 0.2) F is a minimax series (relative error 1.5e-18) and p − q is exact, so the result keeps
-    // full relative precision where the two logarithms would cancel. Elsewhere both logarithms are taken against
-    // m = fl(p + q)/2 and the rounding e of p + q is corrected to first order: p·(−e/S) + q·(−e/S) = −e.
-    private static double JensenShannonPositive(double p, double q, double difference, double sum) =>
-        Math.Abs(difference) <= 0.2 * sum
-            ? 0.25 * difference * (difference / sum) * Fn.Horner(
-                (difference / sum) * (difference / sum),
+    // With halves a = p/2, b = q/2 (so that a + b never overflows), m = a + b and t = (a − b)/m, the pair equals
+    // m/2 · f(t), f(t) = (1+t)·log(1+t) + (1−t)·log(1−t) = t²·F(t²). Near p ≈ q (|t| ≤ 0.2) F is a minimax series
+    // (relative error 1.5e-18) and a − b is exact, so the result keeps full relative precision where the two
+    // logarithms would cancel. Elsewhere both logarithms are taken against m and its rounding e = SumError(a, b) is
+    // corrected to first order: p·(−e/m) + q·(−e/m) = −2e. Halves of the smallest subnormals can round to 0 (m = 0):
+    // those pairs are 0.
+    private static double JensenShannonPositive(double p, double q, double a, double b) =>
+        JensenShannonOfHalves(p, q, a - b, a + b, Fn.SumError(a, b));
+
+    private static double JensenShannonOfHalves(double p, double q, double difference, double mean, double meanError) =>
+        Math.Abs(difference) <= 0.2 * mean
+            ? (mean > 0.0 ? 0.5 * difference * (difference / mean) : 0.0) * Fn.Horner(
+                mean > 0.0 ? (difference / mean) * (difference / mean) : 0.0,
                 0.9999999999999999984597, 0.1666666666666715671248, 0.0666666666641097293547,
                 0.03571428622215258392411, 0.02222217275233781202222, 0.01515412539765851990412,
                 0.01091309826225739260625, 0.009468251230960887269943)
-            : Math.Max(0.0, 0.5 * (p * Fn.LogRatio(p, 0.5 * sum) + q * Fn.LogRatio(q, 0.5 * sum) - Fn.SumError(p, q)));
+            : Math.Max(0.0, (0.5 * ((p * Fn.LogRatio(p, mean)) + (q * Fn.LogRatio(q, mean)))) - meanError);
 }
