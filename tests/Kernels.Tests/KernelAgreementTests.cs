@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
+using System.Reflection;
 using System.Runtime.Intrinsics;
 using FsCheck;
 using FsCheck.Fluent;
@@ -98,47 +99,54 @@ public sealed class KernelAgreementTests
 
     private delegate FoldTotals FoldDouble(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double scaleP, double scaleQ);
 
-    private sealed record Measure(string Name, Func<double, double, double> Term, Func<double, double, double> Scale,
-        Func<string, string, FoldSingle?> Single, Func<string, string, FoldDouble?> Double);
+    private delegate FoldTotals OneSingle(ReadOnlySpan<float> p, double scale);
+
+    private delegate FoldTotals OneDouble(ReadOnlySpan<double> p, double scale);
+
+    /// <summary>A generated kernel class with its term and the error scale the contract uses for it.</summary>
+    private sealed record Measure(string Name, Type Kernel, int Arity, Func<double, double, double> Term, Func<double, double, double> Scale);
 
     private static readonly Measure[] Measures =
     {
-        new("Entropy", (p, _) => Terms.Entropy(p), (p, _) => Math.Abs(Terms.Entropy(p)),
-            (path, mode) => OneInputSingle(path, mode, Terms.EntropyKernel.RunScalar<FoldModes.Plain>, Terms.EntropyKernel.RunVector<FoldModes.Plain>, Terms.EntropyKernel.Run512<FoldModes.Plain>,
-                Terms.EntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.EntropyKernel.RunVector<FoldModes.WithTotals>, Terms.EntropyKernel.Run512<FoldModes.WithTotals>,
-                Terms.EntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.EntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.EntropyKernel.Run512<FoldModes.ScaledInputs>),
-            (path, mode) => OneInputDouble(path, mode, Terms.EntropyKernel.RunScalar<FoldModes.Plain>, Terms.EntropyKernel.RunVector<FoldModes.Plain>, Terms.EntropyKernel.Run512<FoldModes.Plain>,
-                Terms.EntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.EntropyKernel.RunVector<FoldModes.WithTotals>, Terms.EntropyKernel.Run512<FoldModes.WithTotals>,
-                Terms.EntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.EntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.EntropyKernel.Run512<FoldModes.ScaledInputs>)),
-        new("Total", (p, _) => p, (p, _) => Math.Abs(p),
-            (path, mode) => OneInputSingle(path, mode, Sums.TotalKernel.RunScalar<FoldModes.Plain>, Sums.TotalKernel.RunVector<FoldModes.Plain>, Sums.TotalKernel.Run512<FoldModes.Plain>,
-                Sums.TotalKernel.RunScalar<FoldModes.WithTotals>, Sums.TotalKernel.RunVector<FoldModes.WithTotals>, Sums.TotalKernel.Run512<FoldModes.WithTotals>,
-                Sums.TotalKernel.RunScalar<FoldModes.ScaledInputs>, Sums.TotalKernel.RunVector<FoldModes.ScaledInputs>, Sums.TotalKernel.Run512<FoldModes.ScaledInputs>),
-            (path, mode) => OneInputDouble(path, mode, Sums.TotalKernel.RunScalar<FoldModes.Plain>, Sums.TotalKernel.RunVector<FoldModes.Plain>, Sums.TotalKernel.Run512<FoldModes.Plain>,
-                Sums.TotalKernel.RunScalar<FoldModes.WithTotals>, Sums.TotalKernel.RunVector<FoldModes.WithTotals>, Sums.TotalKernel.Run512<FoldModes.WithTotals>,
-                Sums.TotalKernel.RunScalar<FoldModes.ScaledInputs>, Sums.TotalKernel.RunVector<FoldModes.ScaledInputs>, Sums.TotalKernel.Run512<FoldModes.ScaledInputs>)),
-        new("CrossEntropy", Terms.CrossEntropy, (p, q) => Math.Abs(Terms.CrossEntropy(p, q)),
-            (path, mode) => TwoInputsSingle(path, mode, Terms.CrossEntropyKernel.RunScalar<FoldModes.Plain>, Terms.CrossEntropyKernel.RunVector<FoldModes.Plain>, Terms.CrossEntropyKernel.Run512<FoldModes.Plain>,
-                Terms.CrossEntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.CrossEntropyKernel.RunVector<FoldModes.WithTotals>, Terms.CrossEntropyKernel.Run512<FoldModes.WithTotals>,
-                Terms.CrossEntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.Run512<FoldModes.ScaledInputs>),
-            (path, mode) => TwoInputsDouble(path, mode, Terms.CrossEntropyKernel.RunScalar<FoldModes.Plain>, Terms.CrossEntropyKernel.RunVector<FoldModes.Plain>, Terms.CrossEntropyKernel.Run512<FoldModes.Plain>,
-                Terms.CrossEntropyKernel.RunScalar<FoldModes.WithTotals>, Terms.CrossEntropyKernel.RunVector<FoldModes.WithTotals>, Terms.CrossEntropyKernel.Run512<FoldModes.WithTotals>,
-                Terms.CrossEntropyKernel.RunScalar<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.RunVector<FoldModes.ScaledInputs>, Terms.CrossEntropyKernel.Run512<FoldModes.ScaledInputs>)),
-        new("KullbackLeibler", Terms.KullbackLeibler, (p, q) => Math.Abs(Terms.KullbackLeibler(p, q)),
-            (path, mode) => TwoInputsSingle(path, mode, Terms.KullbackLeiblerKernel.RunScalar<FoldModes.Plain>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.Plain>, Terms.KullbackLeiblerKernel.Run512<FoldModes.Plain>,
-                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.Run512<FoldModes.WithTotals>,
-                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.Run512<FoldModes.ScaledInputs>),
-            (path, mode) => TwoInputsDouble(path, mode, Terms.KullbackLeiblerKernel.RunScalar<FoldModes.Plain>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.Plain>, Terms.KullbackLeiblerKernel.Run512<FoldModes.Plain>,
-                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.WithTotals>, Terms.KullbackLeiblerKernel.Run512<FoldModes.WithTotals>,
-                Terms.KullbackLeiblerKernel.RunScalar<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.RunVector<FoldModes.ScaledInputs>, Terms.KullbackLeiblerKernel.Run512<FoldModes.ScaledInputs>)),
-        new("JensenShannon", Terms.JensenShannon, UnpairedJensenShannonScale,
-            (path, mode) => TwoInputsSingle(path, mode, Terms.JensenShannonKernel.RunScalar<FoldModes.Plain>, Terms.JensenShannonKernel.RunVector<FoldModes.Plain>, Terms.JensenShannonKernel.Run512<FoldModes.Plain>,
-                Terms.JensenShannonKernel.RunScalar<FoldModes.WithTotals>, Terms.JensenShannonKernel.RunVector<FoldModes.WithTotals>, Terms.JensenShannonKernel.Run512<FoldModes.WithTotals>,
-                Terms.JensenShannonKernel.RunScalar<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.RunVector<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.Run512<FoldModes.ScaledInputs>),
-            (path, mode) => TwoInputsDouble(path, mode, Terms.JensenShannonKernel.RunScalar<FoldModes.Plain>, Terms.JensenShannonKernel.RunVector<FoldModes.Plain>, Terms.JensenShannonKernel.Run512<FoldModes.Plain>,
-                Terms.JensenShannonKernel.RunScalar<FoldModes.WithTotals>, Terms.JensenShannonKernel.RunVector<FoldModes.WithTotals>, Terms.JensenShannonKernel.Run512<FoldModes.WithTotals>,
-                Terms.JensenShannonKernel.RunScalar<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.RunVector<FoldModes.ScaledInputs>, Terms.JensenShannonKernel.Run512<FoldModes.ScaledInputs>)),
+        new("Entropy", typeof(Terms.EntropyKernel), 1, (p, _) => Terms.Entropy(p), (p, _) => Math.Abs(Terms.Entropy(p))),
+        new("Total", typeof(Sums.TotalKernel), 1, (p, _) => p, (p, _) => Math.Abs(p)),
+        new("CrossEntropy", typeof(Terms.CrossEntropyKernel), 2, Terms.CrossEntropy, (p, q) => Math.Abs(Terms.CrossEntropy(p, q))),
+        new("KullbackLeibler", typeof(Terms.KullbackLeiblerKernel), 2, Terms.KullbackLeibler, (p, q) => Math.Abs(Terms.KullbackLeibler(p, q))),
+        new("JensenShannon", typeof(Terms.JensenShannonKernel), 2, Terms.JensenShannon, UnpairedJensenShannonScale),
     };
+
+    /// <summary>The generated Run{path}&lt;TMode&gt; fold of a kernel for one element type, as a delegate.</summary>
+    private static TDelegate Fold<TDelegate>(Measure measure, string path, string mode, Type element)
+        where TDelegate : Delegate
+    {
+        Type span = typeof(ReadOnlySpan<>).MakeGenericType(element);
+        MethodInfo method = measure.Kernel.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+            .Single(m => m.Name == (path == "Vector512" ? "Run512" : "Run" + path) && m.GetParameters()[0].ParameterType == span);
+        Type modeType = typeof(FoldModes).GetNestedType(mode)!;
+        return (TDelegate)Delegate.CreateDelegate(typeof(TDelegate), method.MakeGenericMethod(modeType));
+    }
+
+    private static FoldSingle SingleFold(Measure measure, string path, string mode)
+    {
+        if (measure.Arity == 2)
+        {
+            return Fold<FoldSingle>(measure, path, mode, typeof(float));
+        }
+
+        OneSingle one = Fold<OneSingle>(measure, path, mode, typeof(float));
+        return (p, _, scaleP, _) => one(p, scaleP);
+    }
+
+    private static FoldDouble DoubleFold(Measure measure, string path, string mode)
+    {
+        if (measure.Arity == 2)
+        {
+            return Fold<FoldDouble>(measure, path, mode, typeof(double));
+        }
+
+        OneDouble one = Fold<OneDouble>(measure, path, mode, typeof(double));
+        return (p, _, scaleP, _) => one(p, scaleP);
+    }
 
     private static readonly string[] Paths = { "Scalar", "Vector", "Vector512" };
     private static readonly string[] Modes = { "Plain", "WithTotals", "ScaledInputs" };
@@ -191,8 +199,8 @@ public sealed class KernelAgreementTests
                 foreach (string mode in Modes)
                 {
                     bool scaled = mode == "ScaledInputs";
-                    FoldDouble? foldD = measure.Double(path, mode);
-                    if (foldD is not null && Runs(path, input.P.Length, Vector<double>.Count, Vector512<double>.Count))
+                    FoldDouble foldD = DoubleFold(measure, path, mode);
+                    if (Runs(path, input.P.Length, Vector<double>.Count, Vector512<double>.Count))
                     {
                         FoldTotals actual = foldD(input.P, input.Q, scaleP, scaleQ);
                         double[] p = scaled ? input.P.Select(x => x * scaleP).ToArray() : input.P;
@@ -204,8 +212,8 @@ public sealed class KernelAgreementTests
                         }
                     }
 
-                    FoldSingle? foldS = measure.Single(path, mode);
-                    if (foldS is not null && Runs(path, pf.Length, Vector<float>.Count, Vector512<float>.Count))
+                    FoldSingle foldS = SingleFold(measure, path, mode);
+                    if (Runs(path, pf.Length, Vector<float>.Count, Vector512<float>.Count))
                     {
                         FoldTotals actual = foldS(pf, qf, scaleP, scaleQ);
                         double[] p = scaled ? pf.Select(x => (double)(x * (float)scaleP)).ToArray() : pfd;
@@ -289,39 +297,4 @@ public sealed class KernelAgreementTests
         double b = q > 0 ? Math.Abs(q * Math.Log(q / m)) : 0.0;
         return 0.5 * (a + b) + Math.Abs(Terms.JensenShannon(p, q));
     }
-
-    private delegate FoldTotals OneSingle(ReadOnlySpan<float> p, double scale);
-
-    private delegate FoldTotals OneDouble(ReadOnlySpan<double> p, double scale);
-
-    private delegate FoldTotals TwoSingle(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double scaleP, double scaleQ);
-
-    private delegate FoldTotals TwoDouble(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double scaleP, double scaleQ);
-
-    private static FoldSingle? OneInputSingle(string path, string mode, OneSingle s0, OneSingle v0, OneSingle w0, OneSingle s1, OneSingle v1, OneSingle w1, OneSingle s2, OneSingle v2, OneSingle w2)
-    {
-        OneSingle f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
-        return (p, _, scaleP, _) => f(p, scaleP);
-    }
-
-    private static FoldDouble? OneInputDouble(string path, string mode, OneDouble s0, OneDouble v0, OneDouble w0, OneDouble s1, OneDouble v1, OneDouble w1, OneDouble s2, OneDouble v2, OneDouble w2)
-    {
-        OneDouble f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
-        return (p, _, scaleP, _) => f(p, scaleP);
-    }
-
-    private static FoldSingle? TwoInputsSingle(string path, string mode, TwoSingle s0, TwoSingle v0, TwoSingle w0, TwoSingle s1, TwoSingle v1, TwoSingle w1, TwoSingle s2, TwoSingle v2, TwoSingle w2)
-    {
-        TwoSingle f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
-        return (p, q, a, b) => f(p, q, a, b);
-    }
-
-    private static FoldDouble? TwoInputsDouble(string path, string mode, TwoDouble s0, TwoDouble v0, TwoDouble w0, TwoDouble s1, TwoDouble v1, TwoDouble w1, TwoDouble s2, TwoDouble v2, TwoDouble w2)
-    {
-        TwoDouble f = Pick(path, mode, s0, v0, w0, s1, v1, w1, s2, v2, w2);
-        return (p, q, a, b) => f(p, q, a, b);
-    }
-
-    private static T Pick<T>(string path, string mode, params T[] folds) =>
-        folds[(Array.IndexOf(Modes, mode) * 3) + Array.IndexOf(Paths, path)];
 }
