@@ -21,7 +21,6 @@ public sealed partial class KernelGenerator
         private const string Span = "global::System.ReadOnlySpan";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
         private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
-        private const string Optimize = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
         private static readonly string[] Inputs = { "x", "y" };
 
@@ -271,7 +270,9 @@ public sealed partial class KernelGenerator
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, fast part: {unroll} vectors per iteration through the unchecked term while");
             w.Line("/// every input lane is a normal number of moderate size. Nothing but that term is in the loop, so nothing is");
             w.Line($"/// spilled; the first block with another value hands the rest over to Finish{t.Suffix}.</summary>");
-            w.Line(Optimize);
+            // Never inlined: a caller compiled at tier 1 would take the loop in and could run out of inlining budget for
+            // the term bodies, leaving them as calls to tier-0 code. On its own the loop is fully optimized from the start.
+            w.Line(NoInline);
             using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
             {
                 EmitPrologue(w, k, t);
