@@ -20,16 +20,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    public SourceWriter Lines(string text)
-    {
-        foreach (string line in text.Split('\n'))
-        {
-            Line(line.TrimEnd('\r'));
-        }
-
-        return this;
-    }
-
     public IDisposable Block(string header)
     {
         if (header.Length > 0)
