@@ -455,7 +455,7 @@ public sealed partial class KernelGenerator
 
         private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, bool fast)
         {
-            (IReadOnlyList<string> lines, string result) = VectorLowering.Lower(spec.Body, t, fast, k.Xs);
+            IReadOnlyList<string> lines = VectorLowering.Lower(spec.Body, t, fast, k.Xs);
             string name = $"Term{t.Suffix}{(fast ? "Unchecked" : string.Empty)}";
             w.Line(fast
                 ? $"/// <summary>{spec.Name} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
@@ -471,8 +471,6 @@ public sealed partial class KernelGenerator
                 {
                     w.Line(line);
                 }
-
-                w.Line($"return {result};");
             }
         }
     }

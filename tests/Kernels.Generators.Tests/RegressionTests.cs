@@ -97,4 +97,24 @@ public sealed class RegressionTests
         TermProbe.AssertAgrees(Measures("[Term] public static double Cube(double p) => p * p * p > 0.0 ? 1.0 : 0.0;"),
             "Cube", 1, TermProbe.Fill(16, 1e-120));
     }
+
+    [Theory]
+    [InlineData("all lanes take the first branch")]
+    [InlineData("all lanes take the second branch")]
+    [InlineData("lanes disagree")]
+    public void Versioned_conditionals_agree_with_the_term_whichever_branch_the_lanes_take(string layout)
+    {
+        // Both branches hold a logarithm, so the fast body computes only the branch every lane agrees on.
+        const string term = "[Term] public static double Split(double p, double q) => p < 2.0 * q ? p * Fn.LogRatio(p, q) : q * Fn.Log(p) + 1.0;";
+        var random = new System.Random(7);
+        double[] p = new double[67], q = new double[67];
+        for (int i = 0; i < p.Length; i++)
+        {
+            q[i] = 0.5 + random.NextDouble();
+            bool first = layout switch { "all lanes take the first branch" => true, "all lanes take the second branch" => false, _ => i % 3 == 0 };
+            p[i] = first ? q[i] * (0.5 + random.NextDouble()) : q[i] * (2.5 + random.NextDouble());
+        }
+
+        TermProbe.AssertAgrees(Measures(term), "Split", 2, p, q);
+    }
 }

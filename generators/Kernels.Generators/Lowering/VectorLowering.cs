@@ -6,17 +6,19 @@ using Kernels.Generators.Model;
 namespace Kernels.Generators.Lowering;
 
 /// <summary>
-/// Lowers a term's expression tree to straight-line vector code: one local per distinct subexpression (structural
+/// Lowers a term's expression tree to vector code: one local per distinct subexpression (structural
 /// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls
-/// as <c>Kernels.VectorMath</c> functions.
+/// as <c>Kernels.VectorMath</c> functions. On the fast path a top-level <c>?:</c> whose two branches are both expensive
+/// is versioned: when every lane takes the same branch (p ≈ q everywhere, or nowhere) only that branch is computed.
 /// </summary>
 internal sealed class VectorLowering
 {
     private readonly VectorTarget _target;
     private readonly bool _fast;
     private readonly IReadOnlyList<string> _inputs;
-    private readonly Dictionary<string, string> _locals = new(StringComparer.Ordinal);
-    private readonly List<string> _lines = new();
+    private Dictionary<string, string> _locals = new(StringComparer.Ordinal);
+    private List<string> _lines = new();
+    private int _next;
 
     private VectorLowering(VectorTarget target, bool fast, IReadOnlyList<string> inputs)
     {
@@ -25,13 +27,66 @@ internal sealed class VectorLowering
         _inputs = inputs;
     }
 
-    /// <summary>Lowers <paramref name="body"/>; returns the statements and the name of the result.</summary>
-    public static (IReadOnlyList<string> Lines, string Result) Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs)
+    /// <summary>Lowers <paramref name="body"/> to the statements of a method body, ending in return statements.</summary>
+    public static IReadOnlyList<string> Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs)
     {
         var lowering = new VectorLowering(target, fast, inputs);
         Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
+        if (fast && node is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse))
+        {
+            return lowering.Versioned(conditional);
+        }
+
         string result = lowering.Emit(node);
-        return (lowering._lines, result);
+        lowering._lines.Add($"return {result};");
+        return lowering._lines;
+    }
+
+    /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them.</summary>
+    private static bool IsExpensive(Node node) => node switch
+    {
+        UncheckedCall => true,
+        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio } => true,
+        CallNode { Function: Function.Horner } call when call.Arguments.Count > 4 => true,
+        CallNode call => call.Arguments.Any(IsExpensive),
+        UnaryNode unary => IsExpensive(unary.Operand),
+        BinaryNode binary => IsExpensive(binary.Left) || IsExpensive(binary.Right),
+        ConditionalNode c => IsExpensive(c.Condition) || IsExpensive(c.WhenTrue) || IsExpensive(c.WhenFalse),
+        _ => false,
+    };
+
+    private List<string> Versioned(ConditionalNode conditional)
+    {
+        string api = _target.Api;
+        string condition = Emit(conditional.Condition);
+        List<string> outer = _lines;
+        Dictionary<string, string> outerLocals = _locals;
+        string bits = $"{api}.As<{_target.Scalar}, {_target.Integer}>({condition})";
+        string integers = _target.GenericOf(_target.Integer);
+        outer.Add("// Lanes usually agree on the branch (p ≈ q everywhere, or nowhere): then only that branch is computed.");
+        outer.Add($"if ({api}.EqualsAll({bits}, {integers}.AllBitsSet))");
+        Branch(outer, outerLocals, () => Emit(conditional.WhenTrue));
+        outer.Add($"if ({api}.EqualsAll({bits}, {integers}.Zero))");
+        Branch(outer, outerLocals, () => Emit(conditional.WhenFalse));
+
+        _lines = outer;
+        _locals = new Dictionary<string, string>(outerLocals, StringComparer.Ordinal);
+        string whenTrue = Emit(conditional.WhenTrue);
+        string whenFalse = Emit(conditional.WhenFalse);
+        outer.Add($"return {api}.ConditionalSelect({condition}, {whenTrue}, {whenFalse});");
+        return outer;
+    }
+
+    private void Branch(List<string> outer, Dictionary<string, string> outerLocals, Func<string> emit)
+    {
+        _lines = new List<string>();
+        _locals = new Dictionary<string, string>(outerLocals, StringComparer.Ordinal);
+        string result = emit();
+        outer.Add("{");
+        outer.AddRange(_lines.Select(line => "    " + line));
+        outer.Add($"    return {result};");
+        outer.Add("}");
+        outer.Add(string.Empty);
     }
 
     private string Emit(Node node)
@@ -137,7 +192,7 @@ internal sealed class VectorLowering
             return existing;
         }
 
-        string name = "v" + _locals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string name = "v" + _next++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _locals.Add(expression, name);
         _lines.Add($"{_target.Type} {name} = {expression};");
         return name;
