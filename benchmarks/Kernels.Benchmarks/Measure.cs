@@ -7,6 +7,10 @@ public enum Measure
     CrossEntropy,
     KullbackLeibler,
     JensenShannon,
+
+    /// <summary>Jensen–Shannon between p and a q within ±0.5% of it: the drift-detection case (every element in the
+    /// near-equal regime). Not a separate benchmark class; the compare mode reports it as its own row.</summary>
+    JensenShannonNearEqual,
 }
 
 /// <summary>The ways each measure is computed, in the order the compare mode interleaves them.</summary>

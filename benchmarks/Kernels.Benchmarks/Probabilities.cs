@@ -18,6 +18,29 @@ internal static class Probabilities
         return (Draw<T>(random, n), Draw<T>(random, n));
     }
 
+    /// <summary>q within ±0.5% of p, element by element, renormalized: the inputs of a drift check between two
+    /// nearly identical distributions.</summary>
+    public static T[] NearlyEqual<T>(T[] p, int seed = Seed)
+        where T : IFloatingPointIeee754<T>
+    {
+        var random = new Random(seed + 1);
+        var weights = new double[p.Length];
+        double total = 0.0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            weights[i] = double.CreateTruncating(p[i]) * (1.0 + (0.01 * (random.NextDouble() - 0.5)));
+            total += weights[i];
+        }
+
+        var result = new T[p.Length];
+        for (int i = 0; i < p.Length; i++)
+        {
+            result[i] = T.CreateTruncating(weights[i] / total);
+        }
+
+        return result;
+    }
+
     private static T[] Draw<T>(Random random, int n)
         where T : IFloatingPointIeee754<T>
     {
