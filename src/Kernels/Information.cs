@@ -23,10 +23,10 @@ public static class Information
     /// <summary>H(p) = −Σ pᵢ·log pᵢ in the given base.</summary>
     public static double Entropy(ReadOnlySpan<double> p, LogBase logBase) => Terms.EntropyKernel.Fold(p, logBase);
 
-    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0, pᵢ &gt; 0 = qᵢ gives +∞).</summary>
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0; pᵢ &gt; 0 with qᵢ = 0 gives +∞).</summary>
     public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q) => (float)Terms.CrossEntropyKernel.Fold(p, q);
 
-    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0, pᵢ &gt; 0 = qᵢ gives +∞).</summary>
+    /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in nats (pᵢ = 0 contributes 0; pᵢ &gt; 0 with qᵢ = 0 gives +∞).</summary>
     public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q) => Terms.CrossEntropyKernel.Fold(p, q);
 
     /// <summary>H(p, q) = −Σ pᵢ·log qᵢ in the given base.</summary>

@@ -17,12 +17,12 @@ public static partial class Terms
         : p < 0.0 ? double.NegativeInfinity
         : double.NaN;
 
-    /// <summary>−xlogy(p, q) = −p·log q; 0 at p = 0 whatever q is (NaN excepted), +∞ for p &gt; 0 = q.</summary>
+    /// <summary>−xlogy(p, q) = −p·log q; 0 at p = 0 whatever q is (NaN excepted), +∞ for p &gt; 0 with q = 0.</summary>
     [Term]
     public static double CrossEntropy(double p, double q) =>
         p == 0.0 && !double.IsNaN(q) ? 0.0 : -(p * Fn.Log(q));
 
-    /// <summary>rel_entr(p, q) = p·log(p/q), exact near p ≈ q; 0 at p = 0 (NaN q excepted), +∞ for p &gt; 0 = q or
+    /// <summary>rel_entr(p, q) = p·log(p/q), exact near p ≈ q; 0 at p = 0 (NaN q excepted), +∞ for p &gt; 0 with q = 0 or
     /// any negative, NaN for NaN.</summary>
     [Term]
     public static double KullbackLeibler(double p, double q) =>
