@@ -91,6 +91,11 @@ public sealed partial class KernelGenerator
                         }
                     }
 
+                    w.Line();
+                    w.Line("// ---- float inputs, double arithmetic ----");
+                    w.Line();
+                    EmitWidenedFolds(w, spec, k);
+
                     if (k.Arity == 2)
                     {
                         w.Line();
@@ -364,6 +369,152 @@ public sealed partial class KernelGenerator
                     EmitTotalsAndScaling(w, k, new[] { "0" });
                     w.Line($"{vector} t0 = {api}.ConditionalSelect(keep, Term{t.Suffix}({k.Lanes("0")}), {vector}.Zero);");
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen("t0")});");
+                }
+
+                w.Line();
+                string totals = k.Arity == 2
+                    ? $"{Support}.FoldSupport.Reduce(sumX, carryX), {Support}.FoldSupport.Reduce(sumY, carryY)"
+                    : $"{Support}.FoldSupport.Reduce(sumX, carryX), 0.0";
+                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Reduce(sum, carry), {totals});");
+            }
+        }
+
+        /// <summary>Float inputs folded in double arithmetic: each vector of floats is widened exactly to two vectors
+        /// of doubles and goes through the double term bodies. For callers who must not round scaled inputs to float
+        /// (normalization when p ≈ q).</summary>
+        private static void EmitWidenedFolds(SourceWriter w, TermSpec spec, Shape k)
+        {
+            string parameters = string.Join(", ", k.PublicNames.Select(p => $"{Span}<float> {p}"));
+            string names = string.Join(", ", k.PublicNames);
+            string scales = string.Join(", ", k.PublicNames.Select(p => $"double {p.TrimStart('@')}Scale"));
+            string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
+            w.Line($"/// <summary>Σ {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
+            w.Line("/// (nothing is rounded to float), in nats.</summary>");
+            w.Line($"public static double FoldScaledInDouble({parameters}, {scales}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
+            w.Line();
+            string call = $"({k.Args}, {k.ScaleArguments})";
+            using (w.Block($"private static {Support}.FoldTotals RunInDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                if (k.Arity == 2)
+                {
+                    using (w.Block("if (x.Length != y.Length)"))
+                    {
+                        w.Line("ThrowLengthMismatch(x.Length, y.Length);");
+                    }
+
+                    w.Line();
+                }
+
+                using (w.Block("if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && x.Length >= global::System.Runtime.Intrinsics.Vector512<float>.Count)"))
+                {
+                    w.Line($"return Run512InDouble<TMode>{call};");
+                }
+
+                w.Line();
+                using (w.Block("if (global::System.Numerics.Vector.IsHardwareAccelerated && x.Length >= global::System.Numerics.Vector<float>.Count)"))
+                {
+                    w.Line($"return RunVectorInDouble<TMode>{call};");
+                }
+
+                w.Line();
+                w.Line("// The scalar fold widens anyway: float inputs, double arithmetic.");
+                w.Line($"return RunScalarInDouble<TMode>{call};");
+            }
+
+            w.Line();
+            using (w.Block($"internal static {Support}.FoldTotals RunScalarInDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                w.Line("double sum = 0.0, carry = 0.0;");
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"double sum{x.ToUpperInvariant()} = 0.0, carry{x.ToUpperInvariant()} = 0.0;");
+                }
+
+                using (w.Block("for (int i = 0; i < x.Length; i++)"))
+                {
+                    foreach (string x in k.Xs)
+                    {
+                        string X = x.ToUpperInvariant();
+                        w.Line($"double {x}i = {x}[i];");
+                        w.Line($"(sum{X}, carry{X}) = TMode.Totals ? {Support}.FoldSupport.Add(sum{X}, carry{X}, {x}i) : (sum{X}, carry{X});");
+                        w.Line($"{x}i = TMode.Scaled ? {x}i * {x}Scale : {x}i;");
+                    }
+
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}));");
+                }
+
+                w.Line();
+                string totals = k.Arity == 2
+                    ? $"{Support}.FoldSupport.Combine(sumX, carryX), {Support}.FoldSupport.Combine(sumY, carryY)"
+                    : $"{Support}.FoldSupport.Combine(sumX, carryX), 0.0";
+                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {totals});");
+            }
+
+            foreach (VectorTarget t in Targets.Where(t => !t.IsSingle))
+            {
+                w.Line();
+                EmitWidenedVectorFold(w, k, t);
+            }
+        }
+
+        private static void EmitWidenedVectorFold(SourceWriter w, Shape k, VectorTarget t)
+        {
+            string api = t.Api;
+            string doubles = t.Type;
+            string floats = t.GenericOf("float");
+            w.Line($"/// <summary>{t.Static}&lt;float&gt; inputs widened to two {t.Static}&lt;double&gt; each, through the double term bodies");
+            w.Line("/// (unchecked when every lane is in the fast domain); a masked overlapping last vector instead of a scalar tail.</summary>");
+            w.Line(NoInline);
+            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"ref float {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x});");
+                }
+
+                w.Line("nuint length = (nuint)x.Length;");
+                w.Line($"nuint width = (nuint){floats}.Count;");
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"{doubles} {x}Factor = {api}.Create({x}Scale);");
+                }
+
+                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
+                foreach (string x in k.Xs)
+                {
+                    string X = x.ToUpperInvariant();
+                    w.Line($"{doubles} sum{X} = {doubles}.Zero, carry{X} = {doubles}.Zero;");
+                }
+
+                w.Line("nuint i = 0;");
+                w.Line($"{floats} keep = {floats}.AllBitsSet;");
+                using (w.Block("while (i < length)"))
+                {
+                    using (w.Block("if (i + width > length)"))
+                    {
+                        w.Line("// The last full vector overlaps lanes already counted: mask them out instead of a scalar tail.");
+                        w.Line("nuint last = length - width;");
+                        w.Line($"keep = {api}.As<int, float>({api}.GreaterThanOrEqual<int>({t.GenericOf("int")}.Indices, {api}.Create((int)(i - last))));");
+                        w.Line("i = last;");
+                    }
+
+                    w.Line();
+
+                    w.Line($"{doubles} keep0 = {api}.As<long, double>({api}.WidenLower({api}.As<float, int>(keep)));");
+                    w.Line($"{doubles} keep1 = {api}.As<long, double>({api}.WidenUpper({api}.As<float, int>(keep)));");
+                    foreach (string x in k.Xs)
+                    {
+                        w.Line($"{floats} {x}Single = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, i), {floats}.Zero);");
+                        w.Line($"{doubles} {x}0 = {api}.WidenLower({x}Single);");
+                        w.Line($"{doubles} {x}1 = {api}.WidenUpper({x}Single);");
+                    }
+
+                    EmitTotalsAndScaling(w, k, new[] { "0", "1" });
+                    EmitDomainCheck(w, k, t, new[] { "0", "1" });
+                    w.Line($"{doubles} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
+                    w.Line($"{doubles} t1 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("1")}) : Term{t.Suffix}({k.Lanes("1")});");
+                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {api}.ConditionalSelect(keep0, t0, {doubles}.Zero) + {api}.ConditionalSelect(keep1, t1, {doubles}.Zero));");
+                    w.Line("i += width;");
                 }
 
                 w.Line();

@@ -103,8 +103,8 @@ public static class Information
         public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
             Empty(p, q) ? 0.0 : logBase.FromNats(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
 
-        /// <summary>JS(p/Σp, q/Σq), never negative. The float inputs are scaled in double: rounding each scaled element
-        /// to float would move it by as much as the differences that matter when p ≈ q.</summary>
+        /// <summary>JS(p/Σp, q/Σq), never negative. The float inputs are widened and scaled in double: rounding each
+        /// scaled element to float would move it by as much as the differences that matter when p ≈ q.</summary>
         public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default)
         {
             if (Empty(p, q))
@@ -118,20 +118,7 @@ public static class Information
                 return float.NaN;
             }
 
-            const int Chunk = 1024;
-            Span<double> wideP = stackalloc double[Chunk];
-            Span<double> wideQ = stackalloc double[Chunk];
-            double sum = 0.0, carry = 0.0;
-            for (int start = 0; start < p.Length; start += Chunk)
-            {
-                int n = Math.Min(Chunk, p.Length - start);
-                Support.FoldSupport.Widen(p.Slice(start, n), wideP);
-                Support.FoldSupport.Widen(q.Slice(start, n), wideQ);
-                double part = Terms.JensenShannonKernel.FoldScaled(wideP[..n], wideQ[..n], 1.0 / sumP, 1.0 / sumQ);
-                (sum, carry) = Support.FoldSupport.Add(sum, carry, part);
-            }
-
-            return (float)logBase.FromNats(Support.FoldSupport.Combine(sum, carry));
+            return (float)logBase.FromNats(Terms.JensenShannonKernel.FoldScaledInDouble(p, q, 1.0 / sumP, 1.0 / sumQ));
         }
 
         /// <summary>JS(p/Σp, q/Σq), never negative.</summary>

@@ -116,24 +116,24 @@ public sealed class KernelAgreementTests
     };
 
     /// <summary>The generated Run{path}&lt;TMode&gt; fold of a kernel for one element type, as a delegate.</summary>
-    private static TDelegate Fold<TDelegate>(Measure measure, string path, string mode, Type element)
+    private static TDelegate Fold<TDelegate>(Measure measure, string path, string mode, Type element, string suffix = "")
         where TDelegate : Delegate
     {
         Type span = typeof(ReadOnlySpan<>).MakeGenericType(element);
         MethodInfo method = measure.Kernel.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-            .Single(m => m.Name == (path == "Vector512" ? "Run512" : "Run" + path) && m.GetParameters()[0].ParameterType == span);
+            .Single(m => m.Name == (path == "Vector512" ? "Run512" : "Run" + path) + suffix && m.GetParameters()[0].ParameterType == span);
         Type modeType = typeof(FoldModes).GetNestedType(mode)!;
         return (TDelegate)Delegate.CreateDelegate(typeof(TDelegate), method.MakeGenericMethod(modeType));
     }
 
-    private static FoldSingle SingleFold(Measure measure, string path, string mode)
+    private static FoldSingle SingleFold(Measure measure, string path, string mode, string suffix = "")
     {
         if (measure.Arity == 2)
         {
-            return Fold<FoldSingle>(measure, path, mode, typeof(float));
+            return Fold<FoldSingle>(measure, path, mode, typeof(float), suffix);
         }
 
-        OneSingle one = Fold<OneSingle>(measure, path, mode, typeof(float));
+        OneSingle one = Fold<OneSingle>(measure, path, mode, typeof(float), suffix);
         return (p, _, scaleP, _) => one(p, scaleP);
     }
 
@@ -222,6 +222,20 @@ public sealed class KernelAgreementTests
                         if (mode == "WithTotals")
                         {
                             CheckTotal($"{measure.Name} float {path} Σp {input}", actual.SumP, pfd, Math.ScaleB(1.0, -50));
+                        }
+                    }
+
+                    // Float inputs folded in double arithmetic: nothing is rounded to float, so the double bound applies.
+                    FoldSingle inDouble = SingleFold(measure, path, mode, "InDouble");
+                    if (Runs(path, pf.Length, Vector<float>.Count, Vector512<float>.Count))
+                    {
+                        FoldTotals actual = inDouble(pf, qf, scaleP, scaleQ);
+                        double[] p = scaled ? pfd.Select(x => x * scaleP).ToArray() : pfd;
+                        double[] q = scaled ? qfd.Select(x => x * scaleQ).ToArray() : qfd;
+                        Check($"{measure.Name} float-in-double {path} {mode} {input}", actual.Sum, measure, p, q, 8 * Math.ScaleB(1.0, -52), 4 * double.Epsilon);
+                        if (mode == "WithTotals")
+                        {
+                            CheckTotal($"{measure.Name} float-in-double {path} Σp {input}", actual.SumP, pfd, Math.ScaleB(1.0, -50));
                         }
                     }
                 }

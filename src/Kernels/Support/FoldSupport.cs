@@ -176,27 +176,6 @@ public static class FoldSupport
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InFastDomain(Vector<ulong> offsets) => Vector.LessThanOrEqualAll(offsets, Vector.Create(DoubleDomainSpan));
 
-    /// <summary>Converts floats to doubles (exactly), a vector at a time; <paramref name="destination"/> must be at least as
-    /// long as <paramref name="source"/>.</summary>
-    public static void Widen(ReadOnlySpan<float> source, Span<double> destination)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i + Vector<float>.Count <= source.Length; i += Vector<float>.Count)
-            {
-                var v = new Vector<float>(source.Slice(i));
-                Vector.WidenLower(v).CopyTo(destination.Slice(i));
-                Vector.WidenUpper(v).CopyTo(destination.Slice(i + Vector<double>.Count));
-            }
-        }
-
-        for (; i < source.Length; i++)
-        {
-            destination[i] = source[i];
-        }
-    }
-
     /// <summary>The value of a compensated pair: s + c, or s alone when s is ±∞ or NaN (its carry is then NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Combine(double s, double c) => double.IsFinite(s) ? s + c : s;
