@@ -9,7 +9,7 @@ namespace Kernels.Generators.Lowering;
 /// Lowers a term's expression tree to vector code: one local per distinct subexpression (structural
 /// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls
 /// as <c>Kernels.VectorMath</c> functions. On the fast path a top-level <c>?:</c> whose two branches are both expensive
-/// is versioned: when every lane takes the same branch (p ≈ q everywhere, or nowhere) only that branch is computed.
+/// is versioned: when every lane takes the cheaper branch (p ≈ q everywhere) only that branch is computed.
 /// </summary>
 internal sealed class VectorLowering
 {
@@ -55,19 +55,35 @@ internal sealed class VectorLowering
         _ => false,
     };
 
+    /// <summary>Rough instruction count of a subtree (a logarithm is about twenty).</summary>
+    private static int Cost(Node node) => node switch
+    {
+        UncheckedCall call => 20 + call.Arguments.Sum(Cost),
+        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio } call => 30 + call.Arguments.Sum(Cost),
+        CallNode call => call.Arguments.Count + call.Arguments.Sum(Cost),
+        UnaryNode unary => 1 + Cost(unary.Operand),
+        BinaryNode binary => 1 + Cost(binary.Left) + Cost(binary.Right),
+        ConditionalNode c => 1 + Cost(c.Condition) + Cost(c.WhenTrue) + Cost(c.WhenFalse),
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Only the cheaper branch gets a shortcut: when every lane takes it (p ≈ q everywhere, for Jensen–Shannon), the
+    /// expensive branch is skipped. On mixed data that test almost never passes, so it is well predicted; a test for
+    /// the other branch would pass at random (often for short vectors) and cost mispredictions.
+    /// </summary>
     private List<string> Versioned(ConditionalNode conditional)
     {
         string api = _target.Api;
         string condition = Emit(conditional.Condition);
         List<string> outer = _lines;
         Dictionary<string, string> outerLocals = _locals;
+        bool cheapWhenTrue = Cost(conditional.WhenTrue) <= Cost(conditional.WhenFalse);
         string bits = $"{api}.As<{_target.Scalar}, {_target.Integer}>({condition})";
         string integers = _target.GenericOf(_target.Integer);
-        outer.Add("// Lanes usually agree on the branch (p ≈ q everywhere, or nowhere): then only that branch is computed.");
-        outer.Add($"if ({api}.EqualsAll({bits}, {integers}.AllBitsSet))");
-        Branch(outer, outerLocals, () => Emit(conditional.WhenTrue));
-        outer.Add($"if ({api}.EqualsAll({bits}, {integers}.Zero))");
-        Branch(outer, outerLocals, () => Emit(conditional.WhenFalse));
+        outer.Add("// When every lane takes the cheaper branch (p ≈ q everywhere), the other one is skipped.");
+        outer.Add($"if ({api}.EqualsAll({bits}, {integers}.{(cheapWhenTrue ? "AllBitsSet" : "Zero")}))");
+        Branch(outer, outerLocals, () => Emit(cheapWhenTrue ? conditional.WhenTrue : conditional.WhenFalse));
 
         _lines = outer;
         _locals = new Dictionary<string, string>(outerLocals, StringComparer.Ordinal);
