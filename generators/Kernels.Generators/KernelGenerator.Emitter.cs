@@ -115,12 +115,16 @@ public sealed partial class KernelGenerator
         {
             public Shape(TermSpec spec)
             {
+                Body = spec.Body;
                 Arity = spec.Parameters.Count;
                 Xs = Inputs.Take(Arity).ToArray();
                 PublicNames = spec.Parameters.Select(Escape).ToArray();
             }
 
             public int Arity { get; }
+
+            /// <summary>The term's expression tree.</summary>
+            public Node Body { get; }
 
             /// <summary>The internal input names: x, y.</summary>
             public string[] Xs { get; }
@@ -255,7 +259,8 @@ public sealed partial class KernelGenerator
 
         /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
         /// (AVX-512 has 32 vector registers, AVX2 16).</summary>
-        private static int UnrollOf(VectorTarget t) => t.Static == "Vector512" ? 4 : t.IsSingle ? 2 : 1;
+        private static int UnrollOf(VectorTarget t, Shape k) =>
+            t.Static == "Vector512" ? 4 : t.IsSingle && !VectorLowering.IsVersioned(k.Body, t) ? 2 : 1;
 
         private static string Offset(int u) => u switch
         {
@@ -264,14 +269,14 @@ public sealed partial class KernelGenerator
             _ => $"i + ({u.ToString(CultureInfo.InvariantCulture)} * width)",
         };
 
-        private static string[] Suffixes(VectorTarget t) =>
-            Enumerable.Range(0, UnrollOf(t)).Select(u => u.ToString(CultureInfo.InvariantCulture)).ToArray();
+        private static string[] Suffixes(VectorTarget t, Shape k) =>
+            Enumerable.Range(0, UnrollOf(t, k)).Select(u => u.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         private static void EmitFastFold(SourceWriter w, Shape k, VectorTarget t)
         {
             string doubles = t.GenericOf("double");
-            int unroll = UnrollOf(t);
-            string[] suffixes = Suffixes(t);
+            int unroll = UnrollOf(t, k);
+            string[] suffixes = Suffixes(t, k);
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, fast part: {unroll} vectors per iteration through the unchecked term while");
             w.Line("/// every input lane is a normal number of moderate size. Nothing but that term is in the loop, so nothing is");
             w.Line($"/// spilled; the first block with another value hands the rest over to Finish{t.Suffix}.</summary>");
@@ -314,8 +319,8 @@ public sealed partial class KernelGenerator
             string vector = t.Type;
             string api = t.Api;
             string doubles = t.GenericOf("double");
-            int unroll = UnrollOf(t);
-            string[] suffixes = Suffixes(t);
+            int unroll = UnrollOf(t, k);
+            string[] suffixes = Suffixes(t, k);
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, general part from element i on: each block through the unchecked or the");
             w.Line("/// checked term, then the remaining whole vectors and a masked overlapping last vector (instead of a scalar tail)");
             w.Line("/// through the checked term, then the lanes reduced.</summary>");

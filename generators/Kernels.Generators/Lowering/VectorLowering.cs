@@ -32,15 +32,22 @@ internal sealed class VectorLowering
     {
         var lowering = new VectorLowering(target, fast, inputs);
         Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
-        if (fast && node is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse))
+        if (fast && IsVersioned(node))
         {
-            return lowering.Versioned(conditional);
+            return lowering.Versioned((ConditionalNode)node);
         }
 
         string result = lowering.Emit(node);
         lowering._lines.Add($"return {result};");
         return lowering._lines;
     }
+
+    /// <summary>Whether the fast body of <paramref name="body"/> for <paramref name="target"/> is versioned on a branch.</summary>
+    public static bool IsVersioned(Node body, VectorTarget target) =>
+        IsVersioned(FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double));
+
+    private static bool IsVersioned(Node folded) =>
+        folded is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse);
 
     /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them.</summary>
     private static bool IsExpensive(Node node) => node switch
