@@ -75,9 +75,9 @@ public sealed partial class KernelGenerator
                         w.Line();
                         EmitPublicFolds(w, spec, k, scalar);
                         w.Line();
-                        EmitDispatcher(w, k, scalar);
+                        EmitDispatcher(w, k, scalar, string.Empty);
                         w.Line();
-                        EmitScalarFold(w, spec, k, scalar);
+                        EmitScalarFold(w, spec, k, scalar, string.Empty);
                         foreach (VectorTarget target in Targets.Where(t => t.Scalar == scalar))
                         {
                             w.Line();
@@ -174,10 +174,12 @@ public sealed partial class KernelGenerator
             w.Line($"public static double FoldScaled({parameters}, {scales}) => Run<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
         }
 
-        private static void EmitDispatcher(SourceWriter w, Shape k, string scalar)
+        /// <summary>Run{suffix}&lt;TMode&gt;: length check, then the widest accelerated fold that fits, else the scalar one.
+        /// <paramref name="suffix"/> is "" for folds in the element type and "InDouble" for float inputs folded in double.</summary>
+        private static void EmitDispatcher(SourceWriter w, Shape k, string scalar, string suffix)
         {
             string call = $"({k.Args}, {k.ScaleArguments})";
-            using (w.Block($"private static {Support}.FoldTotals Run<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"private static {Support}.FoldTotals Run{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
             {
                 if (k.Arity == 2)
                 {
@@ -191,24 +193,27 @@ public sealed partial class KernelGenerator
 
                 using (w.Block($"if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && x.Length >= global::System.Runtime.Intrinsics.Vector512<{scalar}>.Count)"))
                 {
-                    w.Line($"return Run512<TMode>{call};");
+                    w.Line($"return Run512{suffix}<TMode>{call};");
                 }
 
                 w.Line();
                 using (w.Block($"if (global::System.Numerics.Vector.IsHardwareAccelerated && x.Length >= global::System.Numerics.Vector<{scalar}>.Count)"))
                 {
-                    w.Line($"return RunVector<TMode>{call};");
+                    w.Line($"return RunVector{suffix}<TMode>{call};");
                 }
 
                 w.Line();
-                w.Line($"return RunScalar<TMode>{call};");
+                w.Line($"return RunScalar{suffix}<TMode>{call};");
             }
         }
 
-        private static void EmitScalarFold(SourceWriter w, TermSpec spec, Shape k, string scalar)
+        /// <summary>RunScalar{suffix}&lt;TMode&gt;: the term itself folded in a plain loop, compensated in double. Scaled
+        /// float inputs are rounded to float like the vector folds do, except in the "InDouble" folds.</summary>
+        private static void EmitScalarFold(SourceWriter w, TermSpec spec, Shape k, string scalar, string suffix)
         {
+            bool roundToFloat = scalar == "float" && suffix.Length == 0;
             w.Line("/// <summary>The scalar reference: the term itself folded in a plain loop, compensated in double.</summary>");
-            using (w.Block($"internal static {Support}.FoldTotals RunScalar<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals RunScalar{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
             {
                 w.Line("double sum = 0.0, carry = 0.0;");
                 foreach (string x in k.Xs)
@@ -236,12 +241,14 @@ public sealed partial class KernelGenerator
                     w.Line();
                     using (w.Block("if (TMode.Scaled)"))
                     {
-                        w.Line("// Rounded like the vector folds, which scale in the element type.");
+                        if (roundToFloat)
+                        {
+                            w.Line("// Rounded like the vector folds, which scale in the element type.");
+                        }
+
                         foreach (string x in k.Xs)
                         {
-                            w.Line(scalar == "double"
-                                ? $"{x}i *= {x}Scale;"
-                                : $"{x}i = (float)((float){x}i * (float){x}Scale);");
+                            w.Line(roundToFloat ? $"{x}i = (float)((float){x}i * (float){x}Scale);" : $"{x}i *= {x}Scale;");
                         }
                     }
 
@@ -250,11 +257,15 @@ public sealed partial class KernelGenerator
                 }
 
                 w.Line();
-                string totals = k.Arity == 2
-                    ? $"{Support}.FoldSupport.Combine(sumX, carryX), {Support}.FoldSupport.Combine(sumY, carryY)"
-                    : $"{Support}.FoldSupport.Combine(sumX, carryX), 0.0";
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {totals});");
+                EmitReturnTotals(w, k, "Combine");
             }
+        }
+
+        /// <summary>return new FoldTotals(...) from the scalar (Combine) or vector (Reduce) accumulators.</summary>
+        private static void EmitReturnTotals(SourceWriter w, Shape k, string combine)
+        {
+            string Value(string a) => $"{Support}.FoldSupport.{combine}(sum{a}, carry{a})";
+            w.Line($"return new {Support}.FoldTotals({Value(string.Empty)}, {Value("X")}, {(k.Arity == 2 ? Value("Y") : "0.0")});");
         }
 
         /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
@@ -377,10 +388,7 @@ public sealed partial class KernelGenerator
                 }
 
                 w.Line();
-                string totals = k.Arity == 2
-                    ? $"{Support}.FoldSupport.Reduce(sumX, carryX), {Support}.FoldSupport.Reduce(sumY, carryY)"
-                    : $"{Support}.FoldSupport.Reduce(sumX, carryX), 0.0";
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Reduce(sum, carry), {totals});");
+                EmitReturnTotals(w, k, "Reduce");
             }
         }
 
@@ -397,63 +405,9 @@ public sealed partial class KernelGenerator
             w.Line("/// (nothing is rounded to float), in nats.</summary>");
             w.Line($"public static double FoldScaledInDouble({parameters}, {scales}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
             w.Line();
-            string call = $"({k.Args}, {k.ScaleArguments})";
-            using (w.Block($"private static {Support}.FoldTotals RunInDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
-            {
-                if (k.Arity == 2)
-                {
-                    using (w.Block("if (x.Length != y.Length)"))
-                    {
-                        w.Line("ThrowLengthMismatch(x.Length, y.Length);");
-                    }
-
-                    w.Line();
-                }
-
-                using (w.Block("if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && x.Length >= global::System.Runtime.Intrinsics.Vector512<float>.Count)"))
-                {
-                    w.Line($"return Run512InDouble<TMode>{call};");
-                }
-
-                w.Line();
-                using (w.Block("if (global::System.Numerics.Vector.IsHardwareAccelerated && x.Length >= global::System.Numerics.Vector<float>.Count)"))
-                {
-                    w.Line($"return RunVectorInDouble<TMode>{call};");
-                }
-
-                w.Line();
-                w.Line("// The scalar fold widens anyway: float inputs, double arithmetic.");
-                w.Line($"return RunScalarInDouble<TMode>{call};");
-            }
-
+            EmitDispatcher(w, k, "float", "InDouble");
             w.Line();
-            using (w.Block($"internal static {Support}.FoldTotals RunScalarInDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
-            {
-                w.Line("double sum = 0.0, carry = 0.0;");
-                foreach (string x in k.Xs)
-                {
-                    w.Line($"double sum{x.ToUpperInvariant()} = 0.0, carry{x.ToUpperInvariant()} = 0.0;");
-                }
-
-                using (w.Block("for (int i = 0; i < x.Length; i++)"))
-                {
-                    foreach (string x in k.Xs)
-                    {
-                        string X = x.ToUpperInvariant();
-                        w.Line($"double {x}i = {x}[i];");
-                        w.Line($"(sum{X}, carry{X}) = TMode.Totals ? {Support}.FoldSupport.Add(sum{X}, carry{X}, {x}i) : (sum{X}, carry{X});");
-                        w.Line($"{x}i = TMode.Scaled ? {x}i * {x}Scale : {x}i;");
-                    }
-
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}));");
-                }
-
-                w.Line();
-                string totals = k.Arity == 2
-                    ? $"{Support}.FoldSupport.Combine(sumX, carryX), {Support}.FoldSupport.Combine(sumY, carryY)"
-                    : $"{Support}.FoldSupport.Combine(sumX, carryX), 0.0";
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Combine(sum, carry), {totals});");
-            }
+            EmitScalarFold(w, spec, k, "float", "InDouble");
 
             foreach (VectorTarget t in Targets.Where(t => !t.IsSingle))
             {
@@ -523,10 +477,7 @@ public sealed partial class KernelGenerator
                 }
 
                 w.Line();
-                string totals = k.Arity == 2
-                    ? $"{Support}.FoldSupport.Reduce(sumX, carryX), {Support}.FoldSupport.Reduce(sumY, carryY)"
-                    : $"{Support}.FoldSupport.Reduce(sumX, carryX), 0.0";
-                w.Line($"return new {Support}.FoldTotals({Support}.FoldSupport.Reduce(sum, carry), {totals});");
+                EmitReturnTotals(w, k, "Reduce");
             }
         }
 
