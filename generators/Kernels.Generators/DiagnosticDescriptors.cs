@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
 
     public const string Vocabulary =
         "parameters, numeric literals and constants, + - * /, unary -, < <= > >= == !=, && || !, ?:, " +
-        "Fn.Log, Fn.Log1p, Fn.LogRatio, Fn.SumError, Fn.Horner (constant coefficients), Math.Abs, Math.Sqrt, " +
+        "Fn.Log, Fn.Log1p, Fn.LogRatio, Fn.Exp (or Math.Exp), Fn.SumError, Fn.Horner (constant coefficients), Math.Abs, Math.Sqrt, " +
         "Math.Min, Math.Max, Math.FusedMultiplyAdd, double.IsNaN, and calls to expression-bodied static double methods " +
         "of the same compilation (inlined)";
 

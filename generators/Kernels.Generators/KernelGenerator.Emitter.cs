@@ -15,7 +15,7 @@ public sealed partial class KernelGenerator
     /// term where needed, masked overlapping tail). Inside the class the inputs are x and y whatever the term calls
     /// them, so no parameter name can collide with a generated local.
     /// </summary>
-    internal static class Emitter
+    internal static partial class Emitter
     {
         private const string Support = "global::Kernels.Support";
         private const string Span = "global::System.ReadOnlySpan";
@@ -89,6 +89,9 @@ public sealed partial class KernelGenerator
                             w.Line();
                             EmitTermBody(w, spec, k, target, fast: false);
                         }
+
+                        w.Line();
+                        EmitRowFolds(w, spec, k, scalar, string.Empty);
                     }
 
                     w.Line();
@@ -143,6 +146,11 @@ public sealed partial class KernelGenerator
             public string Lanes(string suffix) => string.Join(", ", Xs.Select(x => x + suffix));
 
             public string Accumulators => Arity == 2 ? "sum, carry, sumX, carryX, sumY, carryY" : "sum, carry, sumX, carryX";
+
+            /// <summary>Whether the fast-path folding changes the term for this target (it decides a comparison or
+            /// picks an unchecked logarithm); if not, there is nothing to check the inputs for.</summary>
+            public bool HasFastPath(VectorTarget t) =>
+                !FastPathFolding.Fold(Body, t.IsSingle ? FastDomain.Single : FastDomain.Double).Equals(Body);
 
             private static string Escape(string name) =>
                 SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
@@ -239,17 +247,14 @@ public sealed partial class KernelGenerator
                     }
 
                     w.Line();
-                    using (w.Block("if (TMode.Scaled)"))
+                    if (roundToFloat)
                     {
-                        if (roundToFloat)
-                        {
-                            w.Line("// Rounded like the vector folds, which scale in the element type.");
-                        }
+                        w.Line("// Scaled or shifted in float, like the vector folds, which adjust in the element type.");
+                    }
 
-                        foreach (string x in k.Xs)
-                        {
-                            w.Line(roundToFloat ? $"{x}i = (float)((float){x}i * (float){x}Scale);" : $"{x}i *= {x}Scale;");
-                        }
+                    foreach (string x in k.Xs)
+                    {
+                        w.Line($"{x}i = {Support}.FoldSupport.Adjust{(roundToFloat ? "InSingle" : string.Empty)}<TMode>({x}i, {x}Scale);");
                     }
 
                     w.Line();
@@ -308,6 +313,7 @@ public sealed partial class KernelGenerator
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
                 {
                     EmitLoads(w, k, t, suffixes);
+                    EmitAdjust(w, k, t, suffixes);
                     EmitDomainCheck(w, k, t, suffixes);
                     using (w.Block("if (!inDomain)"))
                     {
@@ -315,7 +321,7 @@ public sealed partial class KernelGenerator
                     }
 
                     w.Line();
-                    EmitTotalsAndScaling(w, k, suffixes);
+                    EmitTotals(w, k, suffixes);
                     w.Line($"{doubles} block = {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())};");
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
                 }
@@ -354,8 +360,9 @@ public sealed partial class KernelGenerator
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
                 {
                     EmitLoads(w, k, t, suffixes);
+                    EmitAdjust(w, k, t, suffixes);
                     EmitDomainCheck(w, k, t, suffixes);
-                    EmitTotalsAndScaling(w, k, suffixes);
+                    EmitTotals(w, k, suffixes);
                     w.Line($"{doubles} block = inDomain");
                     w.Line($"    ? {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())}");
                     w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}({k.Lanes(u)})")).ToList())};");
@@ -366,7 +373,8 @@ public sealed partial class KernelGenerator
                 using (w.Block("for (; i + width <= length; i += width)"))
                 {
                     EmitLoads(w, k, t, new[] { "0" });
-                    EmitTotalsAndScaling(w, k, new[] { "0" });
+                    EmitAdjust(w, k, t, new[] { "0" });
+                    EmitTotals(w, k, new[] { "0" });
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen($"Term{t.Suffix}({k.Lanes("0")})")});");
                 }
 
@@ -379,10 +387,11 @@ public sealed partial class KernelGenerator
                     w.Line($"    {api}.GreaterThanOrEqual<{t.Integer}>({t.GenericOf(t.Integer)}.Indices, {api}.Create(({t.Integer})(i - last))));");
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"{vector} {x}0 = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, last), {vector}.Zero);");
+                        w.Line($"{vector} {x}Raw0 = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, last), {vector}.Zero);");
                     }
 
-                    EmitTotalsAndScaling(w, k, new[] { "0" });
+                    EmitAdjust(w, k, t, new[] { "0" });
+                    EmitTotals(w, k, new[] { "0" });
                     w.Line($"{vector} t0 = {api}.ConditionalSelect(keep, Term{t.Suffix}({k.Lanes("0")}), {vector}.Zero);");
                     w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen("t0")});");
                 }
@@ -414,6 +423,9 @@ public sealed partial class KernelGenerator
                 w.Line();
                 EmitWidenedVectorFold(w, k, t);
             }
+
+            w.Line();
+            EmitRowFolds(w, spec, k, "float", "InDouble");
         }
 
         private static void EmitWidenedVectorFold(SourceWriter w, Shape k, VectorTarget t)
@@ -464,11 +476,12 @@ public sealed partial class KernelGenerator
                     foreach (string x in k.Xs)
                     {
                         w.Line($"{floats} {x}Single = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, i), {floats}.Zero);");
-                        w.Line($"{doubles} {x}0 = {api}.WidenLower({x}Single);");
-                        w.Line($"{doubles} {x}1 = {api}.WidenUpper({x}Single);");
+                        w.Line($"{doubles} {x}Raw0 = {api}.WidenLower({x}Single);");
+                        w.Line($"{doubles} {x}Raw1 = {api}.WidenUpper({x}Single);");
                     }
 
-                    EmitTotalsAndScaling(w, k, new[] { "0", "1" });
+                    EmitAdjust(w, k, t, new[] { "0", "1" });
+                    EmitTotals(w, k, new[] { "0", "1" });
                     EmitDomainCheck(w, k, t, new[] { "0", "1" });
                     w.Line($"{doubles} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
                     w.Line($"{doubles} t1 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("1")}) : Term{t.Suffix}({k.Lanes("1")});");
@@ -503,7 +516,7 @@ public sealed partial class KernelGenerator
             {
                 foreach (string x in k.Xs)
                 {
-                    w.Line($"{t.Type} {x}{suffixes[u]} = {t.Api}.LoadUnsafe(ref {x}Start, {Offset(u)});");
+                    w.Line($"{t.Type} {x}Raw{suffixes[u]} = {t.Api}.LoadUnsafe(ref {x}Start, {Offset(u)});");
                 }
             }
         }
@@ -512,6 +525,13 @@ public sealed partial class KernelGenerator
         /// comparison of bit patterns after a running maximum).</summary>
         private static void EmitDomainCheck(SourceWriter w, Shape k, VectorTarget t, string[] suffixes)
         {
+            if (!k.HasFastPath(t))
+            {
+                // The term has no cheaper form for in-domain lanes: both bodies are the same, so nothing is checked.
+                w.Line("bool inDomain = true;");
+                return;
+            }
+
             string offsets = t.GenericOf(t.UnsignedInteger);
             bool first = true;
             foreach (string u in suffixes)
@@ -529,27 +549,28 @@ public sealed partial class KernelGenerator
 
         private static string Widen(string x) => $"{Support}.FoldSupport.Widen({x})";
 
-        private static void EmitTotalsAndScaling(SourceWriter w, Shape k, string[] suffixes)
+        /// <summary>The inputs as the term sees them: x0 = x0Raw scaled or shifted by its factor (per the mode).</summary>
+        private static void EmitAdjust(SourceWriter w, Shape k, VectorTarget t, string[] suffixes)
+        {
+            foreach (string suffix in suffixes)
+            {
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"{t.Type} {x}{suffix} = {Support}.FoldSupport.Adjust<TMode, {t.Scalar}>({x}Raw{suffix}, {x}Factor);");
+                }
+            }
+        }
+
+        /// <summary>Σ of each input as given (before any scaling or shift), for modes with totals.</summary>
+        private static void EmitTotals(SourceWriter w, Shape k, string[] suffixes)
         {
             using (w.Block("if (TMode.Totals)"))
             {
                 foreach (string x in k.Xs)
                 {
                     string X = x.ToUpperInvariant();
-                    string terms = PairwiseSum(suffixes.Select(u => Widen(x + u)).ToList());
+                    string terms = PairwiseSum(suffixes.Select(u => Widen(x + "Raw" + u)).ToList());
                     w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Accumulate(sum{X}, carry{X}, {terms});");
-                }
-            }
-
-            w.Line();
-            using (w.Block("if (TMode.Scaled)"))
-            {
-                foreach (string suffix in suffixes)
-                {
-                    foreach (string x in k.Xs)
-                    {
-                        w.Line($"{x}{suffix} *= {x}Factor;");
-                    }
                 }
             }
 

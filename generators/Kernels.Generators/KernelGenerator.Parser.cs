@@ -238,6 +238,7 @@ public sealed partial class KernelGenerator
                 {
                     case "Log": return Call(Function.Log, Argument(0));
                     case "Log1p": return Call(Function.Log1p, Argument(0));
+                    case "Exp": return Call(Function.Exp, Argument(0));
                     case "LogRatio": return Call(Function.LogRatio, Argument(0), Argument(1));
                     case "SumError":
                         // Knuth's TwoSum written out; common subexpressions are shared by the emitter.
@@ -257,6 +258,7 @@ public sealed partial class KernelGenerator
                 {
                     case "Abs": return Call(Function.Abs, Argument(0));
                     case "Sqrt": return Call(Function.Sqrt, Argument(0));
+                    case "Exp": return Call(Function.Exp, Argument(0));
                     case "Min": return Call(Function.Min, Argument(0), Argument(1));
                     case "Max": return Call(Function.Max, Argument(0), Argument(1));
                     case "FusedMultiplyAdd": return Call(Function.FusedMultiplyAdd, Argument(0), Argument(1), Argument(2));

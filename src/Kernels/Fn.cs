@@ -16,6 +16,11 @@ public static class Fn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x) => Math.Log(x);
 
+    /// <summary>eˣ (0 at −∞, +∞ on overflow, NaN for NaN). The kernels use the runtime's vector exponential
+    /// (<c>Vector.Exp</c>, <c>Vector512.Exp</c>); its bound against this is tested.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Exp(double x) => Math.Exp(x);
+
     /// <summary>log(1 + x), accurate for tiny x: −∞ at −1, NaN below −1.</summary>
     public static double Log1p(double x)
     {

@@ -53,7 +53,7 @@ internal sealed class VectorLowering
     private static bool IsExpensive(Node node) => node switch
     {
         UncheckedCall => true,
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio } => true,
+        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } => true,
         CallNode { Function: Function.Horner } call when call.Arguments.Count > 4 => true,
         CallNode call => call.Arguments.Any(IsExpensive),
         UnaryNode unary => IsExpensive(unary.Operand),
@@ -66,7 +66,7 @@ internal sealed class VectorLowering
     private static int Cost(Node node) => node switch
     {
         UncheckedCall call => 20 + call.Arguments.Sum(Cost),
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio } call => 30 + call.Arguments.Sum(Cost),
+        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } call => 30 + call.Arguments.Sum(Cost),
         CallNode call => call.Arguments.Count + call.Arguments.Sum(Cost),
         UnaryNode unary => 1 + Cost(unary.Operand),
         BinaryNode binary => 1 + Cost(binary.Left) + Cost(binary.Right),
@@ -198,6 +198,7 @@ internal sealed class VectorLowering
         return Local(call.Function switch
         {
             Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
+            Function.Exp => $"{api}.Exp({a[0]})",
             Function.Abs => $"{api}.Abs({a[0]})",
             Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",

@@ -55,6 +55,7 @@ internal enum Function
 {
     Log,
     Log1p,
+    Exp,
     LogRatio,
     Abs,
     Sqrt,

@@ -18,8 +18,11 @@ public interface IFoldMode
     /// <summary>Also accumulate Σ of each input (fused normalization).</summary>
     static abstract bool Totals { get; }
 
-    /// <summary>Multiply each input by a constant before the term (normalization by known totals).</summary>
+    /// <summary>Multiply each input by its parameter before the term (normalization by known totals).</summary>
     static abstract bool Scaled { get; }
+
+    /// <summary>Subtract its parameter from each input before the term (logits shifted by their maximum).</summary>
+    static abstract bool Shifted { get; }
 }
 
 /// <summary>The fold modes generated kernels are instantiated with.</summary>
@@ -34,6 +37,9 @@ public static class FoldModes
 
         /// <inheritdoc/>
         public static bool Scaled => false;
+
+        /// <inheritdoc/>
+        public static bool Shifted => false;
     }
 
     /// <summary>Σ term with Σ of each input.</summary>
@@ -44,6 +50,9 @@ public static class FoldModes
 
         /// <inheritdoc/>
         public static bool Scaled => false;
+
+        /// <inheritdoc/>
+        public static bool Shifted => false;
     }
 
     /// <summary>Σ term of scaled inputs.</summary>
@@ -54,6 +63,35 @@ public static class FoldModes
 
         /// <inheritdoc/>
         public static bool Scaled => true;
+
+        /// <inheritdoc/>
+        public static bool Shifted => false;
+    }
+
+    /// <summary>Σ term of shifted inputs (each input minus its parameter).</summary>
+    public readonly struct ShiftedInputs : IFoldMode
+    {
+        /// <inheritdoc/>
+        public static bool Totals => false;
+
+        /// <inheritdoc/>
+        public static bool Scaled => false;
+
+        /// <inheritdoc/>
+        public static bool Shifted => true;
+    }
+
+    /// <summary>Σ term of shifted inputs, with Σ of each input as given (before the shift).</summary>
+    public readonly struct ShiftedWithTotals : IFoldMode
+    {
+        /// <inheritdoc/>
+        public static bool Totals => true;
+
+        /// <inheritdoc/>
+        public static bool Scaled => false;
+
+        /// <inheritdoc/>
+        public static bool Shifted => true;
     }
 }
 
@@ -174,6 +212,26 @@ public static class FoldSupport
     /// <summary>True when every lane of the combined offsets is inside the fast domain (normal, [2^−500, 2^500]).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool InFastDomain(Vector<ulong> offsets) => Vector.LessThanOrEqualAll(offsets, Vector.Create(DoubleDomainSpan));
+
+    /// <summary>An input as the term sees it: multiplied by (Scaled) or shifted down by (Shifted) its parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Adjust<TMode, T>(Vector512<T> x, Vector512<T> parameter) where TMode : struct, IFoldMode =>
+        TMode.Scaled ? x * parameter : TMode.Shifted ? x - parameter : x;
+
+    /// <summary>An input as the term sees it: multiplied by (Scaled) or shifted down by (Shifted) its parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<T> Adjust<TMode, T>(Vector<T> x, Vector<T> parameter) where TMode : struct, IFoldMode =>
+        TMode.Scaled ? x * parameter : TMode.Shifted ? x - parameter : x;
+
+    /// <summary>An input as the term sees it, in double arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Adjust<TMode>(double x, double parameter) where TMode : struct, IFoldMode =>
+        TMode.Scaled ? x * parameter : TMode.Shifted ? x - parameter : x;
+
+    /// <summary>An input as the term sees it, rounded to float like the float vector folds (which adjust in float).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double AdjustInSingle<TMode>(double x, double parameter) where TMode : struct, IFoldMode =>
+        TMode.Scaled ? (float)x * (float)parameter : TMode.Shifted ? (float)x - (float)parameter : x;
 
     /// <summary>The value of a compensated pair: s + c, or s alone when s is ±∞ or NaN (its carry is then NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,0 +1,185 @@
+using System.Linq;
+using Kernels.Generators.Lowering;
+using Kernels.Generators.Model;
+
+namespace Kernels.Generators;
+
+public sealed partial class KernelGenerator
+{
+    internal static partial class Emitter
+    {
+        private const string RowLayout = "global::Kernels.Support.RowLayout";
+        private const string RowSupport = "global::Kernels.Support.RowSupport";
+
+        /// <summary>
+        /// Row folds (batch shapes): one FoldTotals per row of a row-major matrix, y either the same shape or one shared
+        /// row. Wide rows go through the ordinary fold one row at a time; narrow rows are folded a vector's width of rows
+        /// at once, one row per lane, over a column-major copy of a few columns at a time, so no lane is wasted on a
+        /// row's tail and nothing is reduced across lanes. <paramref name="suffix"/> is "" (arithmetic in the element
+        /// type) or "InDouble" (float inputs widened to double).
+        /// </summary>
+        private static void EmitRowFolds(SourceWriter w, TermSpec spec, Shape k, string source, string suffix)
+        {
+            EmitRowDispatcher(w, spec, k, source, suffix);
+            w.Line();
+            EmitRowsEach(w, k, source, suffix);
+            foreach (VectorTarget t in Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
+            {
+                w.Line();
+                EmitTransposedRows(w, k, t, source, suffix);
+            }
+        }
+
+        private static string RowParameters(Shape k, string source) =>
+            $"{k.Spans(source)}, {RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Support}.FoldTotals> results";
+
+        private static string RowArguments(Shape k) =>
+            $"{k.Args}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results";
+
+        private static void EmitRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string source, string suffix)
+        {
+            string compute = suffix.Length == 0 ? source : "double";
+            string wide = compute == "float" ? "WideSingleColumns" : "WideDoubleColumns";
+            w.Line($"/// <summary>Σ {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): rows of at");
+            w.Line($"/// least {RowSupport}.{wide} columns one at a time through the ordinary fold, narrower rows a vector's");
+            w.Line("/// width of rows at once. The caller has checked that the layout fits the inputs and the results.</summary>");
+            using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
+                {
+                    using (w.Block("if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
+                    {
+                        w.Line($"FoldRows512{suffix}<TMode>({RowArguments(k)});");
+                        w.Line("return;");
+                    }
+
+                    w.Line();
+                    using (w.Block("if (global::System.Numerics.Vector.IsHardwareAccelerated)"))
+                    {
+                        w.Line($"FoldRowsVector{suffix}<TMode>({RowArguments(k)});");
+                        w.Line("return;");
+                    }
+                }
+
+                w.Line();
+                w.Line($"FoldRowsEach{suffix}<TMode>({RowArguments(k)});");
+            }
+        }
+
+        private static void EmitRowsEach(SourceWriter w, Shape k, string source, string suffix)
+        {
+            w.Line("/// <summary>Each row through the ordinary fold (which picks its own width), with that row's parameters.</summary>");
+            using (w.Block($"internal static void FoldRowsEach{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                using (w.Block("for (int r = 0; r < layout.Rows; r++)"))
+                {
+                    string rows = k.Arity == 2
+                        ? "x.Slice(r * layout.XStride, layout.Columns), y.Slice(r * layout.YStride, layout.Columns)"
+                        : "x.Slice(r * layout.XStride, layout.Columns)";
+                    string parameters = string.Join(", ", k.Xs.Select(x => $"{RowSupport}.Parameter({x}Parameters, r)"));
+                    w.Line($"results[r] = Run{suffix}<TMode>({rows}, {parameters});");
+                }
+            }
+        }
+
+        private static void EmitTransposedRows(SourceWriter w, Shape k, VectorTarget t, string source, string suffix)
+        {
+            string api = t.Api;
+            string vector = t.Type;
+            string doubles = t.GenericOf("double");
+            bool halves = t.IsSingle;
+            string[] parts = halves ? new[] { "0", "1" } : new[] { "0" };
+            string lanesOf = t.Static == "Vector512" ? "ParameterLanes512" : "ParameterLanes";
+
+            w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; row fold for narrow rows: {t.Static}&lt;{t.Scalar}&gt;.Count rows at once, one per lane.");
+            w.Line($"/// Each chunk of {RowSupport}.ChunkColumns columns is copied column-major into a small block on the stack; each column is");
+            w.Line("/// then one vector through the unchecked or the checked term, added lane by lane (compensated, in double), so every");
+            w.Line("/// lane ends with its row's sum. A shared y row is broadcast, not copied.</summary>");
+            w.Line(NoInline);
+            using (w.Block($"internal static void FoldRows{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                w.Line($"int width = {vector}.Count;");
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"global::System.Span<{t.Scalar}> {x}Block = stackalloc {t.Scalar}[{RowSupport}.ChunkColumns * {vector}.Count];");
+                    w.Line($"ref {t.Scalar} {x}BlockStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Block);");
+                }
+
+                using (w.Block("for (int row = 0; row < layout.Rows; row += width)"))
+                {
+                    w.Line("int count = global::System.Math.Min(width, layout.Rows - row);");
+                    foreach (string x in k.Xs)
+                    {
+                        w.Line($"{vector} {x}Factor = {RowSupport}.{lanesOf}<{t.Scalar}>({x}Parameters, row, count);");
+                    }
+
+                    foreach (string a in new[] { string.Empty }.Concat(k.Xs.Select(x => x.ToUpperInvariant())))
+                    {
+                        w.Line(string.Join(" ", parts.Select(p => $"{doubles} sum{a}{p} = {doubles}.Zero, carry{a}{p} = {doubles}.Zero;")));
+                    }
+
+                    using (w.Block($"for (int column = 0; column < layout.Columns; column += {RowSupport}.ChunkColumns)"))
+                    {
+                        w.Line($"int chunk = global::System.Math.Min({RowSupport}.ChunkColumns, layout.Columns - column);");
+                        w.Line($"{RowSupport}.Transpose(x, layout.XStride, row, count, column, chunk, xBlock, width);");
+                        if (k.Arity == 2)
+                        {
+                            using (w.Block("if (layout.YStride != 0)"))
+                            {
+                                w.Line($"{RowSupport}.Transpose(y, layout.YStride, row, count, column, chunk, yBlock, width);");
+                            }
+                        }
+
+                        w.Line();
+                        using (w.Block("for (int j = 0; j < chunk; j++)"))
+                        {
+                            w.Line($"{vector} xRaw0 = {api}.LoadUnsafe(ref xBlockStart, (nuint)(j * width));");
+                            if (k.Arity == 2)
+                            {
+                                w.Line("// One shared y row: its column j is the same for every lane.");
+                                w.Line($"{vector} yRaw0 = layout.YStride != 0 ? {api}.LoadUnsafe(ref yBlockStart, (nuint)(j * width)) : {api}.Create(({t.Scalar})y[column + j]);");
+                            }
+
+                            EmitAdjust(w, k, t, new[] { "0" });
+                            EmitDomainCheck(w, k, t, new[] { "0" });
+                            using (w.Block("if (TMode.Totals)"))
+                            {
+                                foreach (string x in k.Xs)
+                                {
+                                    EmitLaneAccumulate(w, t, x.ToUpperInvariant(), x + "Raw0");
+                                }
+                            }
+
+                            w.Line();
+                            w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
+                            EmitLaneAccumulate(w, t, string.Empty, "t0");
+                        }
+                    }
+
+                    w.Line();
+                    using (w.Block("for (int l = 0; l < count; l++)"))
+                    {
+                        string Lane(string a) => $"{RowSupport}.Lane({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
+                        w.Line($"results[row + l] = new {Support}.FoldTotals({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
+                    }
+                }
+            }
+        }
+
+        /// <summary>Adds each lane of <paramref name="value"/> to its own compensated accumulator: a float vector's lower
+        /// and upper halves widened into accumulators 0 and 1, a double vector into accumulator 0.</summary>
+        private static void EmitLaneAccumulate(SourceWriter w, VectorTarget t, string accumulator, string value)
+        {
+            string a = accumulator;
+            if (t.IsSingle)
+            {
+                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.Accumulate(sum{a}0, carry{a}0, {t.Api}.WidenLower({value}));");
+                w.Line($"(sum{a}1, carry{a}1) = {Support}.FoldSupport.Accumulate(sum{a}1, carry{a}1, {t.Api}.WidenUpper({value}));");
+            }
+            else
+            {
+                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.Accumulate(sum{a}0, carry{a}0, {value});");
+            }
+        }
+    }
+}

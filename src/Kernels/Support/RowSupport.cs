@@ -1,0 +1,175 @@
+using System;
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace Kernels.Support;
+
+/// <summary>Where the rows of a batch are, as the generated row folds read them.</summary>
+/// <param name="Rows">Number of rows.</param>
+/// <param name="Columns">Elements per row.</param>
+/// <param name="XStride">Distance between the starts of consecutive rows of x (≥ Columns).</param>
+/// <param name="YStride">Distance between the starts of consecutive rows of y; 0 when every row of x is folded against
+/// the same single row of y (one-vs-many).</param>
+public readonly record struct RowLayout(int Rows, int Columns, int XStride, int YStride);
+
+/// <summary>Helpers the generated row folds call once per block of rows (never per element of the term).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class RowSupport
+{
+    /// <summary>Float rows at least this long are folded one at a time (below it, a vector's width of rows at once).</summary>
+    public const int WideSingleColumns = 64;
+
+    /// <summary>Double rows (and float rows folded in double) at least this long are folded one at a time.</summary>
+    public const int WideDoubleColumns = 32;
+
+    /// <summary>Columns copied per transposition: a block of one row per lane × this many columns stays in L1.</summary>
+    public const int ChunkColumns = 16;
+
+    /// <summary>
+    /// Copies columns [column, column + chunk) of rows [row, row + count) into <paramref name="block"/> column-major,
+    /// <paramref name="width"/> lanes per column: block[j·width + l] = source[(row + l)·stride + column + j]. Lanes
+    /// past <paramref name="count"/> repeat the last row, so they hold ordinary values and are simply not stored.
+    /// </summary>
+    public static void Transpose<T>(ReadOnlySpan<T> source, int stride, int row, int count, int column, int chunk, Span<T> block, int width)
+    {
+        ref T target = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(block);
+        for (int l = 0; l < width; l++)
+        {
+            ReadOnlySpan<T> values = source.Slice(((row + Math.Min(l, count - 1)) * stride) + column, chunk);
+            for (int j = 0; j < values.Length; j++)
+            {
+                Unsafe.Add(ref target, (j * width) + l) = values[j];
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Transpose{T}"/>, widening float inputs exactly to double.</summary>
+    public static void Transpose(ReadOnlySpan<float> source, int stride, int row, int count, int column, int chunk, Span<double> block, int width)
+    {
+        ref double target = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(block);
+        for (int l = 0; l < width; l++)
+        {
+            ReadOnlySpan<float> values = source.Slice(((row + Math.Min(l, count - 1)) * stride) + column, chunk);
+            for (int j = 0; j < values.Length; j++)
+            {
+                Unsafe.Add(ref target, (j * width) + l) = values[j];
+            }
+        }
+    }
+
+    /// <summary>The per-row parameters of rows [row, row + count) as one lane each (the last repeated), or zero when
+    /// the fold has none.</summary>
+    public static Vector<T> ParameterLanes<T>(ReadOnlySpan<double> parameters, int row, int count)
+        where T : unmanaged, INumberBase<T>
+    {
+        if (parameters.IsEmpty)
+        {
+            return Vector<T>.Zero;
+        }
+
+        Span<T> lanes = stackalloc T[Vector<T>.Count];
+        for (int l = 0; l < lanes.Length; l++)
+        {
+            lanes[l] = T.CreateTruncating(parameters[row + Math.Min(l, count - 1)]);
+        }
+
+        return new Vector<T>(lanes);
+    }
+
+    /// <summary>The per-row parameters of rows [row, row + count) as one lane each (the last repeated), or zero when
+    /// the fold has none.</summary>
+    public static Vector512<T> ParameterLanes512<T>(ReadOnlySpan<double> parameters, int row, int count)
+        where T : unmanaged, INumberBase<T>
+    {
+        if (parameters.IsEmpty)
+        {
+            return Vector512<T>.Zero;
+        }
+
+        Span<T> lanes = stackalloc T[Vector512<T>.Count];
+        for (int l = 0; l < lanes.Length; l++)
+        {
+            lanes[l] = T.CreateTruncating(parameters[row + Math.Min(l, count - 1)]);
+        }
+
+        return Vector512.Create<T>(lanes);
+    }
+
+    /// <summary>The parameter of row r, or the neutral value when the fold has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Parameter(ReadOnlySpan<double> parameters, int row) => parameters.IsEmpty ? 0.0 : parameters[row];
+
+    /// <summary>Lane l of a compensated accumulator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Lane(Vector<double> sum, Vector<double> carry, int l) => FoldSupport.Combine(sum[l], carry[l]);
+
+    /// <summary>Lane l of a compensated accumulator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Lane(Vector512<double> sum, Vector512<double> carry, int l) => FoldSupport.Combine(sum[l], carry[l]);
+
+    /// <summary>Lane l of a pair of compensated accumulators holding the lower and the upper half of the lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Lane(Vector<double> sumLower, Vector<double> carryLower, Vector<double> sumUpper, Vector<double> carryUpper, int l) =>
+        l < Vector<double>.Count ? Lane(sumLower, carryLower, l) : Lane(sumUpper, carryUpper, l - Vector<double>.Count);
+
+    /// <summary>Lane l of a pair of compensated accumulators holding the lower and the upper half of the lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Lane(Vector512<double> sumLower, Vector512<double> carryLower, Vector512<double> sumUpper, Vector512<double> carryUpper, int l) =>
+        l < Vector512<double>.Count ? Lane(sumLower, carryLower, l) : Lane(sumUpper, carryUpper, l - Vector512<double>.Count);
+
+    /// <summary>The largest value (IEEE maximum: NaN if any value is NaN; −∞ for an empty span).</summary>
+    public static double Maximum(ReadOnlySpan<float> values)
+    {
+        float maximum = float.NegativeInfinity;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            Vector<float> lanes = Vector.Create(float.NegativeInfinity);
+            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+            {
+                lanes = Vector.Max(lanes, Vector.Create(values.Slice(i, Vector<float>.Count)));
+            }
+
+            for (int l = 0; l < Vector<float>.Count; l++)
+            {
+                maximum = MathF.Max(maximum, lanes[l]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            maximum = MathF.Max(maximum, values[i]);
+        }
+
+        return maximum;
+    }
+
+    /// <summary>The largest value (IEEE maximum: NaN if any value is NaN; −∞ for an empty span).</summary>
+    public static double Maximum(ReadOnlySpan<double> values)
+    {
+        double maximum = double.NegativeInfinity;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            Vector<double> lanes = Vector.Create(double.NegativeInfinity);
+            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
+            {
+                lanes = Vector.Max(lanes, Vector.Create(values.Slice(i, Vector<double>.Count)));
+            }
+
+            for (int l = 0; l < Vector<double>.Count; l++)
+            {
+                maximum = Math.Max(maximum, lanes[l]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            maximum = Math.Max(maximum, values[i]);
+        }
+
+        return maximum;
+    }
+}
