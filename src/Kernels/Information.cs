@@ -81,27 +81,27 @@ public static class Information
     {
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static float Entropy(ReadOnlySpan<float> p, LogBase logBase = default) =>
-            p.IsEmpty ? 0f : (float)logBase.FromNats(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)));
+            p.IsEmpty ? 0f : (float)logBase.FromNats(Normalization.Entropy(Terms.EntropyKernel.FoldWithTotals(p)));
 
         /// <summary>H(p/Σp) = Σentr(p)/Σp + log Σp, in nats.</summary>
         public static double Entropy(ReadOnlySpan<double> p, LogBase logBase = default) =>
-            p.IsEmpty ? 0.0 : logBase.FromNats(EntropyNats(Terms.EntropyKernel.FoldWithTotals(p)));
+            p.IsEmpty ? 0.0 : logBase.FromNats(Normalization.Entropy(Terms.EntropyKernel.FoldWithTotals(p)));
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static float CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0f : (float)logBase.FromNats(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
+            Empty(p, q) ? 0f : (float)logBase.FromNats(Normalization.CrossEntropy(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
 
         /// <summary>H(p/Σp, q/Σq) = −Σp·log q/Σp + log Σq.</summary>
         public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0.0 : logBase.FromNats(CrossEntropyNats(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
+            Empty(p, q) ? 0.0 : logBase.FromNats(Normalization.CrossEntropy(Terms.CrossEntropyKernel.FoldWithTotals(p, q)));
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static float KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0f : (float)logBase.FromNats(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
+            Empty(p, q) ? 0f : (float)logBase.FromNats(Normalization.KullbackLeibler(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
 
         /// <summary>D(p/Σp ‖ q/Σq) = Σp·log(p/q)/Σp + log(Σq/Σp), SciPy's <c>entropy(p, q)</c>.</summary>
         public static double KullbackLeibler(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
-            Empty(p, q) ? 0.0 : logBase.FromNats(KullbackLeiblerNats(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
+            Empty(p, q) ? 0.0 : logBase.FromNats(Normalization.KullbackLeibler(Terms.KullbackLeiblerKernel.FoldWithTotals(p, q)));
 
         /// <summary>JS(p/Σp, q/Σq), never negative. The float inputs are widened and scaled in double: rounding each
         /// scaled element to float would move it by as much as the differences that matter when p ≈ q.</summary>
@@ -142,15 +142,6 @@ public static class Information
         /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
         public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
             Math.Sqrt(JensenShannonDivergence(p, q, logBase));
-
-        private static double EntropyNats(Support.FoldTotals t) =>
-            t.SumP == 0.0 ? double.NaN : (t.Sum / t.SumP) + Math.Log(t.SumP);
-
-        private static double CrossEntropyNats(Support.FoldTotals t) =>
-            t.SumP == 0.0 || t.SumQ == 0.0 ? double.NaN : (t.Sum / t.SumP) + Math.Log(t.SumQ);
-
-        private static double KullbackLeiblerNats(Support.FoldTotals t) =>
-            t.SumP == 0.0 || t.SumQ == 0.0 ? double.NaN : (t.Sum / t.SumP) + Fn.LogRatio(t.SumQ, t.SumP);
 
         // Both empty (after the length check the kernels would do): every measure of nothing is 0.
         private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)

@@ -1,0 +1,132 @@
+using System;
+
+namespace Kernels.Rows;
+
+/// <summary>The checked shape of a batch call: rows, and where consecutive rows of each matrix start (QStride 0: one
+/// shared q row). Every check names the argument and the numbers.</summary>
+internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
+{
+    public static BatchShape OfPair(int pLength, int qLength, int columns, BatchOptions options, string pName, string qName, bool sharedQ)
+    {
+        int pStride = Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));
+        int qStride = Stride(options.QRowStride, columns, nameof(BatchOptions.QRowStride));
+        int rows = RowCount(pLength, columns, pStride, pName);
+        if (TryRows(qLength, columns, qStride) == rows)
+        {
+            return new BatchShape(rows, pStride, qStride);
+        }
+
+        if (sharedQ && qLength == columns)
+        {
+            return new BatchShape(rows, pStride, 0);
+        }
+
+        string expected = qStride == columns
+            ? $"{(long)rows * columns} (the {rows} rows of {pName})"
+            : $"{Span(rows, columns, qStride)} ({rows} rows of {columns} columns, {qStride} apart)";
+        throw new ArgumentException(
+            sharedQ
+                ? $"{qName} has {qLength} elements; expected {expected} or {columns} (one row that every row of {pName} is scored against)."
+                : $"{qName} has {qLength} elements; expected {expected}.",
+            qName);
+    }
+
+    /// <summary>The distance between row starts: the option, or the column count when it is 0.</summary>
+    public static int Stride(int option, int columns, string name)
+    {
+        if (columns <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+        }
+
+        if (option == 0)
+        {
+            return columns;
+        }
+
+        return option >= columns
+            ? option
+            : throw new ArgumentOutOfRangeException("options", option, $"BatchOptions.{name} is {option}; it must be 0 (dense rows) or at least the column count ({columns}).");
+    }
+
+    /// <summary>How many rows of <paramref name="columns"/> values, <paramref name="stride"/> apart, a span of
+    /// <paramref name="length"/> holds: either (rows − 1)·stride + columns elements or rows·stride.</summary>
+    public static int RowCount(int length, int columns, int stride, string name)
+    {
+        int rows = TryRows(length, columns, stride);
+        if (rows >= 0)
+        {
+            return rows;
+        }
+
+        throw new ArgumentException(
+            stride == columns
+                ? $"{name} has {length} elements, which is not a whole number of rows of {columns} columns."
+                : $"{name} has {length} elements, which is not a whole number of rows of {columns} columns {stride} apart ((rows − 1)·{stride} + {columns} or rows·{stride} elements).",
+            name);
+    }
+
+    public static void CheckDestination(int length, int rows, string matrix)
+    {
+        if (length != rows)
+        {
+            throw new ArgumentException($"destination has {length} elements; it needs one per row of {matrix}, which has {rows} rows.", "destination");
+        }
+    }
+
+    public static void CheckReduction(Reduction reduction)
+    {
+        if (reduction is not (Reduction.Sum or Reduction.Mean))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "The reduction must be Reduction.Sum or Reduction.Mean (for one score per row, pass a destination).");
+        }
+    }
+
+    public static void CheckSmoothing(double labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1].");
+        }
+    }
+
+    public static void CheckTargets(ReadOnlySpan<int> targets, int rows, int columns, int? ignoreIndex)
+    {
+        if (targets.Length != rows)
+        {
+            throw new ArgumentException($"targets has {targets.Length} class indices; logits has {rows} rows of {columns} columns.", nameof(targets));
+        }
+
+        for (int i = 0; i < targets.Length; i++)
+        {
+            int target = targets[i];
+            if ((uint)target >= (uint)columns && target != ignoreIndex)
+            {
+                throw new ArgumentOutOfRangeException(nameof(targets), target,
+                    $"targets[{i}] is {target}; a class index must be in [0, {columns}){(ignoreIndex is int ignored ? $" or the ignore index {ignored}" : string.Empty)}.");
+            }
+        }
+    }
+
+    private static int TryRows(int length, int columns, int stride)
+    {
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        if (stride == columns)
+        {
+            return length % columns == 0 ? length / columns : -1;
+        }
+
+        if (length >= columns && (length - columns) % stride == 0)
+        {
+            return ((length - columns) / stride) + 1;
+        }
+
+        return length % stride == 0 ? length / stride : -1;
+    }
+
+    private static long Span(int rows, int columns, int stride) => rows == 0 ? 0 : ((long)(rows - 1) * stride) + columns;
+}
