@@ -198,7 +198,7 @@ internal sealed class VectorLowering
         return Local(call.Function switch
         {
             Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
-            Function.Exp => $"{api}.Exp({a[0]})",
+            Function.Exp => $"global::Kernels.VectorMath.Exp({a[0]})",
             Function.Abs => $"{api}.Abs({a[0]})",
             Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",
