@@ -27,6 +27,11 @@ public sealed partial class KernelGenerator
             {
                 w.Line();
                 EmitTransposedRows(w, k, t, source, suffix);
+                if (suffix.Length == 0)
+                {
+                    w.Line();
+                    EmitFlatRows(w, k, t);
+                }
             }
         }
 
@@ -47,17 +52,32 @@ public sealed partial class KernelGenerator
             {
                 using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
                 {
-                    using (w.Block("if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
+                    if (suffix.Length == 0)
                     {
-                        w.Line($"FoldRows512{suffix}<TMode>({RowArguments(k)});");
-                        w.Line("return;");
+                        w.Line("// Without per-row parameters, and with rows (nearly) contiguous, the terms are computed in one flat pass.");
+                        w.Line($"bool flat = !TMode.Scaled && !TMode.Shifted && layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
                     }
 
-                    w.Line();
-                    using (w.Block("if (global::System.Numerics.Vector.IsHardwareAccelerated)"))
+                    foreach ((string accelerated, string path) in new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") })
                     {
-                        w.Line($"FoldRowsVector{suffix}<TMode>({RowArguments(k)});");
-                        w.Line("return;");
+                        using (w.Block($"if ({accelerated})"))
+                        {
+                            if (suffix.Length == 0)
+                            {
+                                using (w.Block("if (flat)"))
+                                {
+                                    w.Line($"FoldRowsFlat{path}<TMode>({RowArguments(k)});");
+                                    w.Line("return;");
+                                }
+
+                                w.Line();
+                            }
+
+                            w.Line($"FoldRows{path}{suffix}<TMode>({RowArguments(k)});");
+                            w.Line("return;");
+                        }
+
+                        w.Line();
                     }
                 }
 
@@ -161,6 +181,94 @@ public sealed partial class KernelGenerator
                     {
                         string Lane(string a) => $"{RowSupport}.Lane({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
                         w.Line($"results[row + l] = new {Support}.FoldTotals({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
+                    }
+                }
+            }
+        }
+
+        private static void EmitFlatRows(SourceWriter w, Shape k, VectorTarget t)
+        {
+            string api = t.Api;
+            string vector = t.Type;
+            string scalar = t.Scalar;
+            string lanesOf = t.Static == "Vector512" ? "ParameterLanes512" : "ParameterLanes";
+            w.Line($"/// <summary>{t.Static}&lt;{scalar}&gt; row fold for narrow rows without per-row parameters, (nearly) contiguous: the terms of");
+            w.Line($"/// a block of rows (about {RowSupport}.FlatChunkElements elements) are computed in one flat pass, vector by vector as in the");
+            w.Line("/// ordinary fold (unchecked term while every lane is in the fast domain), into a buffer on the stack; then each row's");
+            w.Line("/// terms are summed in double. Padding between rows is computed and ignored; a shared y row is tiled once.</summary>");
+            w.Line(NoInline);
+            using (w.Block($"internal static void FoldRowsFlat{t.Suffix}<TMode>({RowParameters(k, scalar)}) where TMode : struct, {Support}.IFoldMode"))
+            {
+                w.Line($"int width = {vector}.Count;");
+                w.Line("int stride = layout.XStride;");
+                w.Line($"int chunkRows = global::System.Math.Max(1, {RowSupport}.FlatChunkElements / stride);");
+                w.Line($"global::System.Span<{scalar}> terms = stackalloc {scalar}[(chunkRows * stride) + width];");
+                w.Line($"ref {scalar} termStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(terms);");
+                foreach (string x in k.Xs)
+                {
+                    w.Line($"global::System.Span<{scalar}> {x}Short = stackalloc {scalar}[width];");
+                    w.Line($"{vector} {x}Factor = {RowSupport}.{lanesOf}<{scalar}>(default, 0, 1);");
+                }
+
+                if (k.Arity == 2)
+                {
+                    w.Line($"global::System.Span<{scalar}> tiled = layout.YStride == 0 ? stackalloc {scalar}[chunkRows * stride] : default;");
+                    using (w.Block("if (layout.YStride == 0)"))
+                    {
+                        w.Line($"{RowSupport}.Tile(y.Slice(0, layout.Columns), tiled, stride);");
+                    }
+                }
+
+                w.Line();
+                using (w.Block("for (int row = 0; row < layout.Rows; row += chunkRows)"))
+                {
+                    w.Line("int count = global::System.Math.Min(chunkRows, layout.Rows - row);");
+                    w.Line("int length = ((count - 1) * stride) + layout.Columns;");
+                    w.Line($"scoped global::System.ReadOnlySpan<{scalar}> xs = x.Slice(row * stride, length);");
+                    if (k.Arity == 2)
+                    {
+                        w.Line($"scoped global::System.ReadOnlySpan<{scalar}> ys = layout.YStride == 0 ? tiled.Slice(0, length) : y.Slice(row * stride, length);");
+                    }
+
+                    using (w.Block("if (length < width)"))
+                    {
+                        w.Line("// Less than one vector: compute on copies padded with ones (the extra terms are never read).");
+                        foreach (string x in k.Xs)
+                        {
+                            w.Line($"{x}s = {RowSupport}.Pad({x}s, {x}Short);");
+                        }
+                    }
+
+                    foreach (string x in k.Xs)
+                    {
+                        w.Line($"ref {scalar} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}s);");
+                    }
+
+                    w.Line("nuint n = (nuint)xs.Length;");
+                    w.Line("nuint i = 0;");
+                    w.Line("while (i < n)");
+                    using (w.Block(string.Empty))
+                    {
+                        w.Line("// The last vector overlaps the one before instead of a scalar tail; its terms are simply written again.");
+                        w.Line("i = i + (nuint)width <= n ? i : n - (nuint)width;");
+                        foreach (string x in k.Xs)
+                        {
+                            w.Line($"{vector} {x}Raw0 = {api}.LoadUnsafe(ref {x}Start, i);");
+                        }
+
+                        EmitAdjust(w, k, t, new[] { "0" });
+                        EmitDomainCheck(w, k, t, new[] { "0" });
+                        w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
+                        w.Line($"{api}.StoreUnsafe(t0, ref termStart, i);");
+                        w.Line("i += (nuint)width;");
+                    }
+
+                    w.Line();
+                    using (w.Block("for (int r = 0; r < count; r++)"))
+                    {
+                        w.Line("int at = r * stride;");
+                        string Total(string x) => $"TMode.Totals ? {RowSupport}.Sum({x}s.Slice(at, layout.Columns)) : 0.0";
+                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.Sum(terms.Slice(at, layout.Columns)), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
                     }
                 }
             }

@@ -35,7 +35,7 @@ internal static class RowDriver
     /// <summary>Rows per block: about 8,192 elements, a multiple of 16 rows (every vector width's lane count).</summary>
     internal static int BlockRows(int columns) => Math.Clamp(8192 / columns / 16 * 16, 16, MaxBlockRows);
 
-    /// <summary>Scores every row into <paramref name="destination"/>.</summary>
+    /// <summary>Scores every row into <paramref name="destination"/> (nothing is summed).</summary>
     public static unsafe void Scores<TMeasure, T>(in RowSource<T> source, Span<T> destination, LogBase logBase, in BatchOptions options)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -110,16 +110,21 @@ internal static class RowDriver
         Span<double> values = stackalloc double[MaxBlockRows];
         values = values[..count];
         int counted = TMeasure.Score(source, start, values);
-        double sum = 0.0, carry = 0.0;
-        for (int i = 0; i < values.Length; i++)
+        double sum = 0.0, carry = 0.0, units = logBase.NatsToUnits;
+        if (destination != null)
         {
-            double value = TMeasure.Finish(logBase.FromNats(values[i]));
-            if (destination != null)
+            for (int i = 0; i < values.Length; i++)
             {
-                destination[start + i] = T.CreateTruncating(value);
+                // As LogBase.FromNats: one multiplication, and + 0.0 keeps a zero +0 in a base below 1.
+                destination[start + i] = T.CreateTruncating(TMeasure.Finish((values[i] * units) + 0.0));
             }
 
-            (sum, carry) = FoldSupport.Add(sum, carry, value);
+            return new Partial(0.0, 0.0, counted);
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            (sum, carry) = FoldSupport.Add(sum, carry, TMeasure.Finish((values[i] * units) + 0.0));
         }
 
         return new Partial(sum, carry, counted);

@@ -24,6 +24,13 @@ public static class RowSupport
     /// <summary>Double rows (and float rows folded in double) at least this long are folded one at a time.</summary>
     public const int WideDoubleColumns = 32;
 
+    /// <summary>Elements of a block of rows whose terms are computed in one flat pass before each row's are summed.</summary>
+    public const int FlatChunkElements = 1024;
+
+    /// <summary>Rows at most this many times their column count apart are folded flat (padding between rows is
+    /// computed and ignored); sparser rows are transposed.</summary>
+    public const int FlatStrideFactor = 2;
+
     /// <summary>Columns copied per transposition: a block of one row per lane × this many columns stays in L1.</summary>
     public const int ChunkColumns = 16;
 
@@ -171,5 +178,59 @@ public static class RowSupport
         }
 
         return maximum;
+    }
+
+    /// <summary>Σ of float values in double (rows of a flat row fold are short, so no compensation is needed: the
+    /// error is below 2^−47 of Σ|value|, far inside float resolution).</summary>
+    public static double Sum(ReadOnlySpan<float> values)
+    {
+        double even = 0.0, odd = 0.0;
+        int i = 0;
+        for (; i + 1 < values.Length; i += 2)
+        {
+            even += values[i];
+            odd += values[i + 1];
+        }
+
+        if (i < values.Length)
+        {
+            even += values[i];
+        }
+
+        return even + odd;
+    }
+
+    /// <summary>Σ of double values, compensated (TwoSum).</summary>
+    public static double Sum(ReadOnlySpan<double> values)
+    {
+        double sum = 0.0, carry = 0.0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            (sum, carry) = FoldSupport.Add(sum, carry, values[i]);
+        }
+
+        return FoldSupport.Combine(sum, carry);
+    }
+
+    /// <summary>Fills <paramref name="tiled"/> with <paramref name="row"/> at every multiple of <paramref name="stride"/>
+    /// (1 in the gaps, a value every term takes its fast path on), so a shared row lines up with a flat block of rows.</summary>
+    public static void Tile<T>(ReadOnlySpan<T> row, Span<T> tiled, int stride)
+        where T : unmanaged, INumberBase<T>
+    {
+        tiled.Fill(T.One);
+        for (int at = 0; at + row.Length <= tiled.Length; at += stride)
+        {
+            row.CopyTo(tiled.Slice(at));
+        }
+    }
+
+    /// <summary>A copy of <paramref name="values"/> padded with 1 to <paramref name="padded"/>'s length (a block shorter
+    /// than one vector).</summary>
+    public static ReadOnlySpan<T> Pad<T>(ReadOnlySpan<T> values, Span<T> padded)
+        where T : unmanaged, INumberBase<T>
+    {
+        padded.Fill(T.One);
+        values.CopyTo(padded);
+        return padded;
     }
 }
