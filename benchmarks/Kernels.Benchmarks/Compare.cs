@@ -2,13 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Numerics;
-using System.Runtime;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Kernels.Benchmarks;
@@ -28,14 +23,6 @@ internal static class Compare
     private static readonly Measure[] AllMeasures = Enum.GetValues<Measure>();
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static double s_sink;
-
-    /// <summary>Call in batches of <paramref name="Batch"/> for at least <paramref name="Min"/> until two consecutive
-    /// batches agree within <paramref name="Tolerance"/>, or give up at <paramref name="Max"/>.</summary>
-    private sealed record Settling(TimeSpan Min, TimeSpan Max, TimeSpan Batch, double Tolerance);
-
-    private sealed record Settings(int Rounds, Settling WarmUp, Settling PreRun, TimeSpan MinSample);
-
     private sealed record Row(
         Measure Measure, string Type, int N, IReadOnlyDictionary<Candidate, Sample> NsPerElement, Accuracy? Accuracy);
 
@@ -44,11 +31,7 @@ internal static class Compare
 
     public static void Run(bool quick)
     {
-        var settings = new Settings(
-            Rounds: quick ? 3 : 5,
-            WarmUp: new Settling(Ms(200), Ms(800), Ms(20), 0.05),
-            PreRun: new Settling(Ms(20), Ms(300), Ms(10), 0.05),
-            MinSample: TimeSpan.FromMilliseconds(5));
+        TimingSettings settings = TimingSettings.Of(quick);
         var clock = Stopwatch.StartNew();
         Console.Out.Write(Header(settings, quick));
 
@@ -59,16 +42,10 @@ internal static class Compare
 
         Console.Out.Write(Table(rows));
         Console.Out.Write(AccuracyTable(rows));
-        if (unsettled.Count > 0)
-        {
-            Console.WriteLine($"Did not settle within the cap (noisy machine?): {string.Join(", ", unsettled)}.");
-            Console.WriteLine();
-        }
-
-        Console.WriteLine(string.Create(Invariant, $"Total time {clock.Elapsed.TotalSeconds:F1} s; load average at the end {LoadAverage()} (checksum {s_sink:G6})."));
+        Console.Out.Write(SteadyState.Footer(unsettled, clock.Elapsed));
     }
 
-    private static List<Row> MeasureType<T>(string type, Settings settings, List<string> unsettled)
+    private static List<Row> MeasureType<T>(string type, TimingSettings settings, List<string> unsettled)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // Tiering is per method, not per size, but a kernel may take size-dependent paths: warm each candidate on the
@@ -79,7 +56,7 @@ internal static class Compare
         {
             foreach (Candidate candidate in AllCandidates)
             {
-                if (!Settle(() => small.Run(candidate, measure) + medium.Run(candidate, measure), settings.WarmUp))
+                if (!SteadyState.Settle(() => small.Run(candidate, measure) + medium.Run(candidate, measure), settings.WarmUp))
                 {
                     unsettled.Add($"{measure}/{type}/{candidate}");
                 }
@@ -104,81 +81,12 @@ internal static class Compare
     }
 
     private static Dictionary<Candidate, Sample> Time<T>(
-        Workload<T> workload, Measure measure, Settings settings, string label, List<string> unsettled)
+        Workload<T> workload, Measure measure, TimingSettings settings, string label, List<string> unsettled)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var calls = AllCandidates.Select(c => (Func<double>)(() => workload.Run(c, measure))).ToArray();
-
-        // A short settling run per candidate at this size (touches the pages, fills the caches) sets the repetitions.
-        var repetitions = new int[calls.Length];
-        for (int c = 0; c < calls.Length; c++)
-        {
-            if (!Settle(calls[c], settings.PreRun, out double secondsPerCall))
-            {
-                unsettled.Add($"{label}/{AllCandidates[c]}");
-            }
-
-            repetitions[c] = Math.Max(1, (int)Math.Ceiling(1.1 * settings.MinSample.TotalSeconds / secondsPerCall));
-        }
-
-        var samples = calls.Select(_ => new List<double>(settings.Rounds)).ToArray();
-        for (int round = 0; round < settings.Rounds; round++)
-        {
-            for (int c = 0; c < calls.Length; c++)
-            {
-                Func<double> call = calls[c];
-                long start = Stopwatch.GetTimestamp();
-                for (int r = 0; r < repetitions[c]; r++)
-                {
-                    s_sink += call();
-                }
-
-                double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-                samples[c].Add(seconds * 1e9 / repetitions[c] / workload.Length);
-            }
-        }
-
-        return AllCandidates.ToDictionary(c => c, c => Sample.Of(samples[(int)c]));
-    }
-
-    private static bool Settle(Func<double> call, Settling settling) => Settle(call, settling, out _);
-
-    private static bool Settle(Func<double> call, Settling settling, out double secondsPerCall)
-    {
-        var elapsed = Stopwatch.StartNew();
-        double previous = double.NaN;
-        while (true)
-        {
-            secondsPerCall = SecondsPerCall(call, settling.Batch);
-            bool steady = Math.Abs(secondsPerCall - previous) <= settling.Tolerance * previous;
-            if (elapsed.Elapsed >= settling.Min && steady)
-            {
-                return true;
-            }
-
-            if (elapsed.Elapsed >= settling.Max)
-            {
-                return false;
-            }
-
-            previous = secondsPerCall;
-        }
-    }
-
-    private static double SecondsPerCall(Func<double> call, TimeSpan atLeast)
-    {
-        long start = Stopwatch.GetTimestamp();
-        int calls = 0;
-        TimeSpan spent;
-        do
-        {
-            s_sink += call();
-            calls++;
-            spent = Stopwatch.GetElapsedTime(start);
-        }
-        while (spent < atLeast);
-
-        return spent.TotalSeconds / calls;
+        var candidates = AllCandidates.Select(c => new Timed($"{label}/{c}", () => workload.Run(c, measure))).ToArray();
+        Sample[] samples = SteadyState.Interleaved(candidates, workload.Length, settings, unsettled);
+        return AllCandidates.ToDictionary(c => c, c => samples[(int)c]);
     }
 
     private static Accuracy AccuracyOf<T>(Workload<T> workload, Measure measure)
@@ -195,17 +103,10 @@ internal static class Compare
             Error(workload.TensorPrimitives(measure)));
     }
 
-    private static TimeSpan Ms(double milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
-
-    private static string Header(Settings settings, bool quick)
+    private static string Header(TimingSettings settings, bool quick)
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant, $"# Kernels compare{(quick ? " (--quick)" : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        text.AppendLine();
-        text.AppendLine(Invariant, $"- {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, CPU: {CpuName()}");
-        text.AppendLine(Invariant, $"- Environment.ProcessorCount = {Environment.ProcessorCount}, Vector512.IsHardwareAccelerated = {Vector512.IsHardwareAccelerated}, Avx512F.IsSupported = {Avx512F.IsSupported}, Vector<byte>.Count = {Vector<byte>.Count}, server GC = {GCSettings.IsServerGC}");
-        text.AppendLine(Invariant, $"- Runtime knobs: {RuntimeKnobs()}");
-        text.AppendLine(Invariant, $"- Load average at start: {LoadAverage()} (other processes on this machine disturb every number below)");
+        text.Append(Machine.Title("compare", quick));
         text.AppendLine(Invariant, $"- Method: one process, default tiered compilation + dynamic PGO, no runtime knobs. Warm-up: each candidate called on n = {Sizes[0]:N0} and n = {Sizes[1]:N0} in turn for ≥ {settings.WarmUp.Min.TotalMilliseconds:F0} ms until two {settings.WarmUp.Batch.TotalMilliseconds:F0} ms batches agree within {100 * settings.WarmUp.Tolerance:F0}% (cap {settings.WarmUp.Max.TotalMilliseconds:F0} ms). Per row: each candidate settled again at that size (≥ {settings.PreRun.Min.TotalMilliseconds:F0} ms), then {settings.Rounds} interleaved rounds (ours, scalar, TP, roofline, ours, ...), each sample ≥ {settings.MinSample.TotalMilliseconds:F0} ms of repeated calls through a delegate; medians. noise = largest interquartile range / median among the row's four candidates.");
         text.AppendLine("- Inputs: strictly positive, normalized to 1, p ≠ q, `new Random(42)`; float inputs are the double inputs rounded.");
         text.AppendLine("- ours = `Kernels.Information` (natural log; float terms summed in double). scalar = plain loop, terms in T with MathF.Log/Math.Log, p = 0 → 0, summed in double. TP = TensorPrimitives composition through a preallocated n-element buffer (H = −Dot(p, Log p), CE = −Dot(p, Log q), KL = Dot(p, Log(p/q)), JS via m = (p+q)/2, two Divide/Log/Dot), summed in T. roofline = TensorPrimitives.Sum over the same arrays (p for H; p and q otherwise).");
@@ -264,38 +165,4 @@ internal static class Compare
     };
 
     private static string Scientific(double value) => value.ToString("0.0E+0", Invariant);
-
-    private static string RuntimeKnobs()
-    {
-        string[] names = ["DOTNET_TieredCompilation", "DOTNET_TieredPGO", "DOTNET_TC_QuickJitForLoops", "DOTNET_ReadyToRun", "DOTNET_MaxVectorTBitWidth", "DOTNET_EnableAVX512F", "DOTNET_gcServer"];
-        string[] set = names.Where(n => Environment.GetEnvironmentVariable(n) is not null).Select(n => $"{n}={Environment.GetEnvironmentVariable(n)}").ToArray();
-        return set.Length == 0 ? "none set (defaults)" : string.Join(", ", set);
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static string CpuName()
-    {
-        try
-        {
-            string? line = File.Exists("/proc/cpuinfo")
-                ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))
-                : null;
-            return line is null ? "unknown" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }

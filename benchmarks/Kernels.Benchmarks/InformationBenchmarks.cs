@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
 
@@ -23,10 +21,7 @@ public abstract class InformationBenchmarks<T>
 
     /// <summary>A size that fits in L1, one that fits in L2 and is not a multiple of any vector width (65536 + 7, so
     /// the tail is measured), and one far larger than the caches.</summary>
-    public static IEnumerable<int> Sizes =>
-        Environment.GetEnvironmentVariable("KERNELS_BENCH_N") is { Length: > 0 } sizes
-            ? sizes.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            : [1000, 65543, 16777216];
+    public static IEnumerable<int> Sizes => BenchmarkSizes.FromEnvironment("KERNELS_BENCH_N", 1000, 65543, 16777216);
 
     [ParamsSource(nameof(Sizes))]
     public int N { get; set; }

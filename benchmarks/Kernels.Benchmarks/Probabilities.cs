@@ -41,6 +41,28 @@ internal static class Probabilities
         return result;
     }
 
+    /// <summary>Two different row-major matrices of <paramref name="rows"/> strictly positive probability rows of
+    /// <paramref name="columns"/> values, each row normalized to 1 (in double, then rounded to T), drawn in sequence
+    /// from one generator: the inputs of a batch where every row is a distribution.</summary>
+    public static (T[] P, T[] Q) RowPair<T>(int rows, int columns, int seed = Seed)
+        where T : IFloatingPointIeee754<T>
+    {
+        var random = new Random(seed);
+        return (DrawRows<T>(random, rows, columns), DrawRows<T>(random, rows, columns));
+    }
+
+    private static T[] DrawRows<T>(Random random, int rows, int columns)
+        where T : IFloatingPointIeee754<T>
+    {
+        var result = new T[rows * columns];
+        for (int row = 0; row < rows; row++)
+        {
+            Draw<T>(random, columns).CopyTo(result, row * columns);
+        }
+
+        return result;
+    }
+
     private static T[] Draw<T>(Random random, int n)
         where T : IFloatingPointIeee754<T>
     {

@@ -79,7 +79,7 @@ internal static class RowDriver
         return RunParallel<TMeasure, T>(source, destination, logBase, blocks, blockRows, threads, token);
     }
 
-    private static unsafe Partial RunParallel<TMeasure, T>(RowSource<T> source, T* destination, LogBase logBase, int blocks, int blockRows, int threads, CancellationToken token)
+    internal static unsafe Partial RunParallel<TMeasure, T>(RowSource<T> source, T* destination, LogBase logBase, int blocks, int blockRows, int threads, CancellationToken token)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -131,7 +131,7 @@ internal static class RowDriver
     }
 
     /// <summary>A compensated sum of scores and how many rows it counts.</summary>
-    private readonly record struct Partial(double Sum, double Carry, long Counted)
+    internal readonly record struct Partial(double Sum, double Carry, long Counted)
     {
         public Partial Then(Partial next)
         {
