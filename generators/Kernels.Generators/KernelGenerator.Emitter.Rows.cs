@@ -27,11 +27,8 @@ public sealed partial class KernelGenerator
             {
                 w.Line();
                 EmitTransposedRows(w, k, t, source, suffix);
-                if (suffix.Length == 0)
-                {
-                    w.Line();
-                    EmitFlatRows(w, k, t);
-                }
+                w.Line();
+                EmitFlatRows(w, k, t, source, suffix);
             }
         }
 
@@ -52,26 +49,20 @@ public sealed partial class KernelGenerator
             {
                 using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
                 {
-                    if (suffix.Length == 0)
-                    {
-                        w.Line("// Without per-row parameters, and with rows (nearly) contiguous, the terms are computed in one flat pass.");
-                        w.Line($"bool flat = !TMode.Scaled && !TMode.Shifted && layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
-                    }
+                    w.Line("// Rows (nearly) contiguous, both inputs laid out alike: the terms are computed in one flat pass.");
+                    w.Line($"bool flat = layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
 
                     foreach ((string accelerated, string path) in new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") })
                     {
                         using (w.Block($"if ({accelerated})"))
                         {
-                            if (suffix.Length == 0)
+                            using (w.Block("if (flat)"))
                             {
-                                using (w.Block("if (flat)"))
-                                {
-                                    w.Line($"FoldRowsFlat{path}<TMode>({RowArguments(k)});");
-                                    w.Line("return;");
-                                }
-
-                                w.Line();
+                                w.Line($"FoldRowsFlat{path}{suffix}<TMode>({RowArguments(k)});");
+                                w.Line("return;");
                             }
+
+                            w.Line();
 
                             w.Line($"FoldRows{path}{suffix}<TMode>({RowArguments(k)});");
                             w.Line("return;");
@@ -186,33 +177,41 @@ public sealed partial class KernelGenerator
             }
         }
 
-        private static void EmitFlatRows(SourceWriter w, Shape k, VectorTarget t)
+        /// <summary>The flat row fold: terms of a block of rows computed in one pass into a stack buffer, then summed per
+        /// row. <paramref name="source"/> is the element type of the inputs; when it is float and <paramref name="t"/> is
+        /// a double target, each float vector is widened exactly into two double vectors first (the InDouble folds).</summary>
+        private static void EmitFlatRows(SourceWriter w, Shape k, VectorTarget t, string source, string suffix)
         {
             string api = t.Api;
             string vector = t.Type;
             string scalar = t.Scalar;
-            string lanesOf = t.Static == "Vector512" ? "ParameterLanes512" : "ParameterLanes";
-            w.Line($"/// <summary>{t.Static}&lt;{scalar}&gt; row fold for narrow rows without per-row parameters, (nearly) contiguous: the terms of");
-            w.Line($"/// a block of rows (about {RowSupport}.FlatChunkElements elements) are computed in one flat pass, vector by vector as in the");
-            w.Line("/// ordinary fold (unchecked term while every lane is in the fast domain), into a buffer on the stack; then each row's");
-            w.Line("/// terms are summed in double. Padding between rows is computed and ignored; a shared y row is tiled once.</summary>");
+            bool widened = source != scalar;
+            string sourceVector = t.GenericOf(source);
+            string[] parts = widened ? new[] { "0", "1" } : new[] { "0" };
+            w.Line($"/// <summary>{t.Static}&lt;{scalar}&gt; row fold for narrow, (nearly) contiguous rows{(widened ? " of float inputs widened to double" : string.Empty)}: the terms");
+            w.Line($"/// of a block of rows (about {RowSupport}.FlatChunkElements elements) are computed in one flat pass, vector by vector as in");
+            w.Line("/// the ordinary fold (unchecked term while every lane is in the fast domain), into a buffer on the stack; then each row's");
+            w.Line("/// terms are summed in double. Padding between rows is computed and ignored; a shared y row is tiled once; per-row");
+            w.Line("/// parameters (scales, shifts) are spread over their row's elements.</summary>");
             w.Line(NoInline);
-            using (w.Block($"internal static void FoldRowsFlat{t.Suffix}<TMode>({RowParameters(k, scalar)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static void FoldRowsFlat{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
             {
-                w.Line($"int width = {vector}.Count;");
+                w.Line($"int width = {sourceVector}.Count;");
                 w.Line("int stride = layout.XStride;");
                 w.Line($"int chunkRows = global::System.Math.Max(1, {RowSupport}.FlatChunkElements / stride);");
+                w.Line("bool parameters = TMode.Scaled || TMode.Shifted;");
                 w.Line($"global::System.Span<{scalar}> terms = stackalloc {scalar}[(chunkRows * stride) + width];");
                 w.Line($"ref {scalar} termStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(terms);");
                 foreach (string x in k.Xs)
                 {
-                    w.Line($"global::System.Span<{scalar}> {x}Short = stackalloc {scalar}[width];");
-                    w.Line($"{vector} {x}Factor = {RowSupport}.{lanesOf}<{scalar}>(default, 0, 1);");
+                    w.Line($"global::System.Span<{source}> {x}Short = stackalloc {source}[width];");
+                    w.Line($"global::System.Span<{scalar}> {x}Spread = parameters ? stackalloc {scalar}[(chunkRows * stride) + width] : default;");
+                    w.Line($"ref {scalar} {x}SpreadStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Spread);");
                 }
 
                 if (k.Arity == 2)
                 {
-                    w.Line($"global::System.Span<{scalar}> tiled = layout.YStride == 0 ? stackalloc {scalar}[chunkRows * stride] : default;");
+                    w.Line($"global::System.Span<{source}> tiled = layout.YStride == 0 ? stackalloc {source}[chunkRows * stride] : default;");
                     using (w.Block("if (layout.YStride == 0)"))
                     {
                         w.Line($"{RowSupport}.Tile(y.Slice(0, layout.Columns), tiled, stride);");
@@ -224,10 +223,10 @@ public sealed partial class KernelGenerator
                 {
                     w.Line("int count = global::System.Math.Min(chunkRows, layout.Rows - row);");
                     w.Line("int length = ((count - 1) * stride) + layout.Columns;");
-                    w.Line($"scoped global::System.ReadOnlySpan<{scalar}> xs = x.Slice(row * stride, length);");
+                    w.Line($"scoped global::System.ReadOnlySpan<{source}> xs = x.Slice(row * stride, length);");
                     if (k.Arity == 2)
                     {
-                        w.Line($"scoped global::System.ReadOnlySpan<{scalar}> ys = layout.YStride == 0 ? tiled.Slice(0, length) : y.Slice(row * stride, length);");
+                        w.Line($"scoped global::System.ReadOnlySpan<{source}> ys = layout.YStride == 0 ? tiled.Slice(0, length) : y.Slice(row * stride, length);");
                     }
 
                     using (w.Block("if (length < width)"))
@@ -239,9 +238,17 @@ public sealed partial class KernelGenerator
                         }
                     }
 
+                    using (w.Block("if (parameters)"))
+                    {
+                        foreach (string x in k.Xs)
+                        {
+                            w.Line($"{RowSupport}.Spread({x}Parameters, row, count, stride, layout.Columns, {x}Spread);");
+                        }
+                    }
+
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"ref {scalar} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}s);");
+                        w.Line($"ref {source} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}s);");
                     }
 
                     w.Line("nuint n = (nuint)xs.Length;");
@@ -253,13 +260,34 @@ public sealed partial class KernelGenerator
                         w.Line("i = i + (nuint)width <= n ? i : n - (nuint)width;");
                         foreach (string x in k.Xs)
                         {
-                            w.Line($"{vector} {x}Raw0 = {api}.LoadUnsafe(ref {x}Start, i);");
+                            if (widened)
+                            {
+                                w.Line($"{sourceVector} {x}Single = {api}.LoadUnsafe(ref {x}Start, i);");
+                                w.Line($"{vector} {x}Raw0 = {api}.WidenLower({x}Single);");
+                                w.Line($"{vector} {x}Raw1 = {api}.WidenUpper({x}Single);");
+                            }
+                            else
+                            {
+                                w.Line($"{vector} {x}Raw0 = {api}.LoadUnsafe(ref {x}Start, i);");
+                            }
                         }
 
-                        EmitAdjust(w, k, t, new[] { "0" });
-                        EmitDomainCheck(w, k, t, new[] { "0" });
-                        w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
-                        w.Line($"{api}.StoreUnsafe(t0, ref termStart, i);");
+                        foreach (string part in parts)
+                        {
+                            string offset = part == "0" ? "i" : $"i + (nuint){vector}.Count";
+                            foreach (string x in k.Xs)
+                            {
+                                w.Line($"{vector} {x}{part} = parameters ? {Support}.FoldSupport.Adjust<TMode, {scalar}>({x}Raw{part}, {api}.LoadUnsafe(ref {x}SpreadStart, {offset})) : {x}Raw{part};");
+                            }
+                        }
+
+                        EmitDomainCheck(w, k, t, parts);
+                        foreach (string part in parts)
+                        {
+                            string offset = part == "0" ? "i" : $"i + (nuint){vector}.Count";
+                            w.Line($"{api}.StoreUnsafe(inDomain ? Term{t.Suffix}Unchecked({k.Lanes(part)}) : Term{t.Suffix}({k.Lanes(part)}), ref termStart, {offset});");
+                        }
+
                         w.Line("i += (nuint)width;");
                     }
 

@@ -233,4 +233,16 @@ public static class RowSupport
         values.CopyTo(padded);
         return padded;
     }
+
+    /// <summary>Each row's parameter over that row's elements of a flat block: spread[r·stride + j] = parameters[row + r]
+    /// for j &lt; columns (0 in the gaps between rows, whose terms are never read).</summary>
+    public static void Spread<T>(ReadOnlySpan<double> parameters, int row, int count, int stride, int columns, Span<T> spread)
+        where T : unmanaged, INumberBase<T>
+    {
+        spread.Clear();
+        for (int r = 0; r < count; r++)
+        {
+            spread.Slice(r * stride, columns).Fill(T.CreateTruncating(parameters[row + r]));
+        }
+    }
 }
