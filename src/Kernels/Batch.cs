@@ -243,26 +243,27 @@ public static class Batch
 
     // ---- shapes, checks and the calls into the row driver ----
 
-    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options)
+    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options, string name = "p")
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        int rows = BatchShape.RowCount(p.Length, columns, BatchShape.Stride(options.RowStride, columns, nameof(BatchOptions.RowStride)), nameof(p));
-        BatchShape.CheckDestination(destination.Length, rows, nameof(p));
+        int stride = BatchShape.SingleStride(options, columns);
+        int rows = BatchShape.RowCount(p.Length, columns, stride, name);
+        BatchShape.CheckDestination(destination.Length, rows, name);
         fixed (T* pp = p)
         {
-            var source = new RowSource<T>(pp, rows, columns, BatchShape.Stride(options.RowStride, columns, nameof(BatchOptions.RowStride)), null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
             RowDriver.Scores<TMeasure, T>(source, destination, logBase, options);
         }
     }
 
-    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options)
+    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options, string name = "p")
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchShape.CheckReduction(reduction);
-        int stride = BatchShape.Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));
-        int rows = BatchShape.RowCount(p.Length, columns, stride, nameof(p));
+        int stride = BatchShape.SingleStride(options, columns);
+        int rows = BatchShape.RowCount(p.Length, columns, stride, name);
         fixed (T* pp = p)
         {
             var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
@@ -301,12 +302,12 @@ public static class Batch
     private static void Logits<TMeasure, T>(ReadOnlySpan<T> logits, int columns, Span<T> destination, LogBase logBase, BatchOptions options)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
-        Single<TMeasure, T>(logits, columns, destination, logBase, NotNormalized(options));
+        Single<TMeasure, T>(logits, columns, destination, logBase, NotNormalized(options), nameof(logits));
 
     private static double Logits<TMeasure, T>(ReadOnlySpan<T> logits, int columns, Reduction reduction, LogBase logBase, BatchOptions options)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> =>
-        Single<TMeasure, T>(logits, columns, reduction, logBase, NotNormalized(options));
+        Single<TMeasure, T>(logits, columns, reduction, logBase, NotNormalized(options), nameof(logits));
 
     private static unsafe void TargetLogits<T>(ReadOnlySpan<T> targets, ReadOnlySpan<T> logits, int columns, Span<T> destination, LogBase logBase, BatchOptions options, double labelSmoothing)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
@@ -341,7 +342,7 @@ public static class Batch
     {
         options = NotNormalized(options);
         BatchShape.CheckSmoothing(labelSmoothing);
-        int stride = BatchShape.Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));
+        int stride = BatchShape.SingleStride(options, columns);
         int rows = BatchShape.RowCount(logits.Length, columns, stride, nameof(logits));
         BatchShape.CheckTargets(targets, rows, columns, ignoreIndex);
         BatchShape.CheckDestination(destination.Length, rows, nameof(logits));
@@ -359,7 +360,7 @@ public static class Batch
         options = NotNormalized(options);
         BatchShape.CheckReduction(reduction);
         BatchShape.CheckSmoothing(labelSmoothing);
-        int stride = BatchShape.Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));
+        int stride = BatchShape.SingleStride(options, columns);
         int rows = BatchShape.RowCount(logits.Length, columns, stride, nameof(logits));
         BatchShape.CheckTargets(targets, rows, columns, ignoreIndex);
         fixed (T* pp = logits)

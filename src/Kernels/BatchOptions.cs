@@ -17,7 +17,7 @@ public readonly record struct BatchOptions
     public int RowStride { get; init; }
 
     /// <summary>Distance between the starts of consecutive rows of q (or of the second input), when q has one row per
-    /// row of p. 0 (the default) means dense rows.</summary>
+    /// row of p. 0 (the default) means dense rows. Functions that take a single matrix ignore it.</summary>
     public int QRowStride { get; init; }
 
     /// <summary>Most threads to use: 1 keeps the work on the calling thread (and allocates nothing); 0 or −1 (the

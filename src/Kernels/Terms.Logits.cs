@@ -7,9 +7,11 @@ namespace Kernels;
 /// </summary>
 public static partial class Terms
 {
-    /// <summary>e^d, the unnormalized softmax weight of a shifted logit: 0 at d = −∞.</summary>
+    /// <summary>e^d, the unnormalized softmax weight of a shifted logit below the maximum (0 at d = −∞), and 0 at the
+    /// maximum itself (d = 0): the row's maxima are counted separately, so that log Σe^d = log c + log1p(Σ/c) keeps its
+    /// full relative precision when one logit dominates (the sum 1 + δ would round δ away).</summary>
     [Term]
-    public static double SoftmaxWeight(double d) => Fn.Exp(d);
+    public static double SoftmaxWeight(double d) => d == 0.0 ? 0.0 : Fn.Exp(d);
 
     /// <summary>−d·e^d, a shifted logit's share of Σ −d·e^d (the entropy of the softmax is log Σe^d + Σ(−d·e^d)/Σe^d):
     /// 0 at d = −∞, where the weight vanishes.</summary>
@@ -24,8 +26,11 @@ public static partial class Terms
         p == 0.0 && !double.IsNaN(d) ? 0.0 : -(p * d);
 
     /// <summary>e^a·(a − b) for log-probabilities a = log p and b = log q (the KL term p·log(p/q)): 0 at a = −∞
-    /// whatever b is (NaN excepted); +∞ for a finite a against b = −∞; exactly +0 when a = b.</summary>
+    /// whatever b is (NaN excepted); +∞ for any other a (NaN excepted) against b = −∞, even where e^a underflows to 0;
+    /// exactly +0 when a = b.</summary>
     [Term]
     public static double KullbackLeiblerOfLogs(double a, double b) =>
-        a == double.NegativeInfinity && !double.IsNaN(b) ? 0.0 : Fn.Exp(a) * (a - b);
+        a == double.NegativeInfinity && !double.IsNaN(b) ? 0.0
+        : b == double.NegativeInfinity && !double.IsNaN(a) ? double.PositiveInfinity
+        : Fn.Exp(a) * (a - b);
 }

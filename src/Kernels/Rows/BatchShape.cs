@@ -31,6 +31,10 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             qName);
     }
 
+    /// <summary>The row stride of a call with one matrix (QRowStride, which describes a second matrix, is ignored).</summary>
+    public static int SingleStride(BatchOptions options, int columns) =>
+        Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));
+
     /// <summary>The distance between row starts: the option, or the column count when it is 0.</summary>
     public static int Stride(int option, int columns, string name)
     {

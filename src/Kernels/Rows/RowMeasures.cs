@@ -176,16 +176,25 @@ internal static class RowMeasures
             JensenShannonDivergence.Score(source, start, values);
     }
 
-    /// <summary>The largest logit of each row (NaN if any is NaN); the shift that keeps every exponential ≤ 1.</summary>
-    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The largest logit of each row (NaN if any is NaN), the shift that keeps every exponential ≤ 1, and
+    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold).</summary>
+    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < maxima.Length; i++)
         {
-            maxima[i] = IsSingle<T>() ? RowSupport.Maximum(Single(source.PRow(start + i))) : RowSupport.Maximum(Double(source.PRow(start + i)));
+            ReadOnlySpan<T> row = source.PRow(start + i);
+            maxima[i] = IsSingle<T>() ? RowSupport.Maximum(Single(row)) : RowSupport.Maximum(Double(row));
+            counts[i] = IsSingle<T>() ? RowSupport.Count(Single(row), (float)maxima[i]) : RowSupport.Count(Double(row), maxima[i]);
         }
     }
 
-    /// <summary>Σ e^(z − m) per row of logits (float logits widened, so the shift is exact), with Σz when asked.</summary>
+    /// <summary>log Σe^(z − m) = log(c + Σ') with c the number of maxima and Σ' the weights below the maximum:
+    /// log c + log1p(Σ'/c), accurate even when Σ' is far below 1.</summary>
+    private static double LogSumOfWeights(int maxima, double weights) =>
+        maxima == 1 ? Fn.Log1p(weights) : Math.Log(maxima) + Fn.Log1p(weights / maxima);
+
+    /// <summary>Σ e^(z − m) over the logits below each row's maximum m (float logits widened, so the shift is exact),
+    /// with Σz when asked.</summary>
     private static void SoftmaxWeights<T>(ReadOnlySpan<T> logits, RowLayout layout, ReadOnlySpan<double> maxima, bool withTotals, Span<FoldTotals> totals)
         where T : unmanaged
     {
@@ -201,7 +210,8 @@ internal static class RowMeasures
         }
     }
 
-    /// <summary>Entropy of softmax(z) = log A + B/A with A = Σe^d, B = Σ −d·e^d, d = z − max z.</summary>
+    /// <summary>Entropy of softmax(z) = log A + B/A with A = Σe^d (c maxima plus the weights below), B = Σ −d·e^d,
+    /// d = z − max z.</summary>
     internal readonly struct EntropyFromLogits : IRowMeasure
     {
         public static double Finish(double value) => value;
@@ -210,18 +220,19 @@ internal static class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count];
+            Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count], entropies = stackalloc FoldTotals[count];
             ReadOnlySpan<T> logits = source.P(start, count);
             RowLayout layout = source.Layout(count);
-            RowMaxima(source, start, maxima);
+            RowMaxima(source, start, maxima, counts);
             SoftmaxWeights(logits, layout, maxima, withTotals: false, weights);
             if (IsSingle<T>()) { Terms.SoftmaxEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedInputs>(Single(logits), layout, maxima, entropies); }
             else { Terms.SoftmaxEntropyKernel.FoldRows<FoldModes.ShiftedInputs>(Double(logits), layout, maxima, entropies); }
 
             for (int i = 0; i < count; i++)
             {
-                double a = weights[i].Sum;
-                values[i] = double.IsFinite(maxima[i]) ? Math.Log(a) + (entropies[i].Sum / a) : double.NaN;
+                double a = counts[i] + weights[i].Sum;
+                values[i] = double.IsFinite(maxima[i]) ? LogSumOfWeights(counts[i], weights[i].Sum) + (entropies[i].Sum / a) : double.NaN;
             }
 
             return count;
@@ -238,9 +249,10 @@ internal static class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count];
+            Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
-            RowMaxima(source, start, maxima);
+            RowMaxima(source, start, maxima, counts);
             SoftmaxWeights(source.P(start, count), source.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             int counted = 0;
             for (int i = 0; i < count; i++)
@@ -256,7 +268,7 @@ internal static class RowMeasures
                 double m = maxima[i];
                 double shiftedTarget = double.CreateTruncating(source.PRow(start + i)[target]) - m;
                 values[i] = double.IsFinite(m)
-                    ? SmoothedCrossEntropy(Math.Log(weights[i].Sum), shiftedTarget, smoothing, weights[i].SumP, m, source.Columns)
+                    ? SmoothedCrossEntropy(LogSumOfWeights(counts[i], weights[i].Sum), shiftedTarget, smoothing, weights[i].SumP, m, source.Columns)
                     : double.NaN;
             }
 
@@ -280,13 +292,14 @@ internal static class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count], zeros = stackalloc double[count];
+            Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count], cross = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
 
             // The logits are the second matrix (q): their rows are read as the first input of the weight fold.
             var logitRows = new RowSource<T>(source, swap: true);
             ReadOnlySpan<T> targets = source.P(start, count), logits = logitRows.P(start, count);
-            RowMaxima(logitRows, start, maxima);
+            RowMaxima(logitRows, start, maxima, counts);
             SoftmaxWeights(logits, logitRows.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             RowLayout layout = source.Layout(count);
             if (IsSingle<T>()) { Terms.SoftmaxCrossEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals>(Single(targets), Single(logits), layout, zeros, maxima, cross); }
@@ -294,13 +307,15 @@ internal static class RowMeasures
 
             for (int i = 0; i < count; i++)
             {
-                double m = maxima[i], logA = Math.Log(weights[i].Sum), mass = cross[i].SumP;
+                double m = maxima[i], logA = LogSumOfWeights(counts[i], weights[i].Sum), mass = cross[i].SumP;
                 double value = source.Settings.Normalize
                     ? (mass == 0.0 ? double.NaN : logA + (cross[i].Sum / mass))
                     : (mass == 0.0 ? 0.0 : mass * logA) + cross[i].Sum;
                 if (smoothing > 0.0)
                 {
-                    value = ((1.0 - smoothing) * value) + (smoothing * (logA - ((weights[i].SumP / source.Columns) - m)));
+                    // At ε = 1 the target is uniform: an infinite unsmoothed value drops out (0·∞), a NaN one (a target row
+                    // that normalizes to NaN) does not.
+                    value = (smoothing < 1.0 || double.IsNaN(value) ? (1.0 - smoothing) * value : 0.0) + (smoothing * (logA - ((weights[i].SumP / source.Columns) - m)));
                 }
 
                 values[i] = double.IsFinite(m) ? value : double.NaN;

@@ -126,6 +126,52 @@ public static class RowSupport
     public static double Lane(Vector512<double> sumLower, Vector512<double> carryLower, Vector512<double> sumUpper, Vector512<double> carryUpper, int l) =>
         l < Vector512<double>.Count ? Lane(sumLower, carryLower, l) : Lane(sumUpper, carryUpper, l - Vector512<double>.Count);
 
+    /// <summary>How many values equal <paramref name="value"/>.</summary>
+    public static int Count(ReadOnlySpan<float> values, float value)
+    {
+        int i = 0;
+        Vector<int> matches = Vector<int>.Zero;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var target = new Vector<float>(value);
+            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
+            {
+                matches -= Vector.Equals(new Vector<float>(values.Slice(i, Vector<float>.Count)), target); // −1 per equal lane
+            }
+        }
+
+        int count = Vector.Sum(matches);
+        for (; i < values.Length; i++)
+        {
+            count += values[i] == value ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>How many values equal <paramref name="value"/>.</summary>
+    public static int Count(ReadOnlySpan<double> values, double value)
+    {
+        int i = 0;
+        Vector<long> matches = Vector<long>.Zero;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var target = new Vector<double>(value);
+            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
+            {
+                matches -= Vector.Equals(new Vector<double>(values.Slice(i, Vector<double>.Count)), target); // −1 per equal lane
+            }
+        }
+
+        int count = (int)Vector.Sum(matches);
+        for (; i < values.Length; i++)
+        {
+            count += values[i] == value ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The largest value (IEEE maximum: NaN if any value is NaN; −∞ for an empty span).</summary>
     public static double Maximum(ReadOnlySpan<float> values)
     {
