@@ -45,7 +45,7 @@ internal static class RowsSweep
 
     public static void Run(bool quick)
     {
-        TimingSettings settings = TimingSettings.Of(quick);
+        TimingSettings settings = TimingSettings.OfBatch(quick);
         var clock = Stopwatch.StartNew();
         Console.Out.Write(Header(settings, quick));
 

@@ -296,7 +296,7 @@ public sealed partial class KernelGenerator
                     {
                         w.Line("int at = r * stride;");
                         string Total(string x) => $"TMode.Totals ? {RowSupport}.Sum({x}s.Slice(at, layout.Columns)) : 0.0";
-                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.Sum(terms.Slice(at, layout.Columns)), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
+                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.SumWithin(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
                     }
                 }
             }

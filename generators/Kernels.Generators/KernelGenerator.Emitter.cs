@@ -270,7 +270,8 @@ public sealed partial class KernelGenerator
         private static void EmitReturnTotals(SourceWriter w, Shape k, string combine)
         {
             string Value(string a) => $"{Support}.FoldSupport.{combine}(sum{a}, carry{a})";
-            w.Line($"return new {Support}.FoldTotals({Value(string.Empty)}, {Value("X")}, {(k.Arity == 2 ? Value("Y") : "0.0")});");
+            string Total(string a) => $"TMode.Totals ? {Value(a)} : 0.0";
+            w.Line($"return new {Support}.FoldTotals({Value(string.Empty)}, {Total("X")}, {(k.Arity == 2 ? Total("Y") : "0.0")});");
         }
 
         /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
