@@ -16,7 +16,7 @@ namespace Kernels;
 /// Errors: <c>columns</c> ≤ 0 or a stride below the column count → <see cref="ArgumentOutOfRangeException"/>; a
 /// matrix that is not a whole number of rows, a q of any other shape, or a destination without exactly one element
 /// per row → <see cref="ArgumentException"/> naming the numbers. Nothing is written before the inputs are checked.
-/// Narrow rows are folded a vector's width of rows at a time; batches of more than about 32,000 elements are split
+/// Narrow rows are folded a vector's width of rows at a time; batches of more than about 65,000 elements are split
 /// across cores in fixed blocks of rows, so results do not depend on the number of threads. With
 /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> = 1 a call allocates nothing.
 /// </remarks>
