@@ -147,10 +147,22 @@ public sealed partial class KernelGenerator
 
             public string Accumulators => Arity == 2 ? "sum, carry, sumX, carryX, sumY, carryY" : "sum, carry, sumX, carryX";
 
-            /// <summary>Whether the fast-path folding changes the term for this target (it decides a comparison or
-            /// picks an unchecked logarithm); if not, there is nothing to check the inputs for.</summary>
+            /// <summary>Whether the term has a fast path worth checking the inputs for: its folding for the fast domain
+            /// picks an unchecked logarithm. Deciding a comparison or two does not pay for the check (and inputs outside
+            /// the domain, such as shifted logits, would send every vector to the out-of-line checked body); such terms
+            /// use their checked body everywhere, inlined.</summary>
             public bool HasFastPath(VectorTarget t) =>
-                !FastPathFolding.Fold(Body, t.IsSingle ? FastDomain.Single : FastDomain.Double).Equals(Body);
+                ContainsUncheckedCall(FastPathFolding.Fold(Body, t.IsSingle ? FastDomain.Single : FastDomain.Double));
+
+            private static bool ContainsUncheckedCall(Node node) => node switch
+            {
+                UncheckedCall => true,
+                CallNode call => call.Arguments.Any(ContainsUncheckedCall),
+                UnaryNode unary => ContainsUncheckedCall(unary.Operand),
+                BinaryNode binary => ContainsUncheckedCall(binary.Left) || ContainsUncheckedCall(binary.Right),
+                ConditionalNode c => ContainsUncheckedCall(c.Condition) || ContainsUncheckedCall(c.WhenTrue) || ContainsUncheckedCall(c.WhenFalse),
+                _ => false,
+            };
 
             private static string Escape(string name) =>
                 SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
@@ -584,10 +596,13 @@ public sealed partial class KernelGenerator
 
         private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, bool fast)
         {
-            IReadOnlyList<string> lines = VectorLowering.Lower(spec.Body, t, fast, k.Xs);
+            // Without a fast path worth having, the "unchecked" body is the checked one, inlined, used for every lane.
+            IReadOnlyList<string> lines = VectorLowering.Lower(spec.Body, t, fast && k.HasFastPath(t), k.Xs);
             string name = $"Term{t.Suffix}{(fast ? "Unchecked" : string.Empty)}";
             w.Line(fast
-                ? $"/// <summary>{spec.Name} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
+                ? k.HasFastPath(t)
+                    ? $"/// <summary>{spec.Name} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
+                    : $"/// <summary>{spec.Name} for any lanes, inlined into the loops (the term has no cheaper form to check the inputs for).</summary>"
                 : $"/// <summary>{spec.Name} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
 
             // The unchecked body is inlined into the unrolled loops; the checked body is the rare path (and the few
