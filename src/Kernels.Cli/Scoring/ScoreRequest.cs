@@ -1,0 +1,108 @@
+using Kernels.Cli.IO;
+
+namespace Kernels.Cli.Scoring;
+
+/// <summary>The measures the tool scores.</summary>
+internal enum Measure
+{
+    Entropy,
+    CrossEntropy,
+    KullbackLeibler,
+    JensenShannon,
+    JensenShannonDistance,
+}
+
+/// <summary>Everything one <c>kernels score</c> run needs, checked for consistency by <see cref="Validate"/>.</summary>
+/// <param name="Measure">What to score.</param>
+/// <param name="Base">The log base of the scores.</param>
+/// <param name="Normalize">SciPy normalization of each row.</param>
+/// <param name="Single">Compute and write in float (else double).</param>
+/// <param name="Input">Path of p (the rows), or "-" for stdin.</param>
+/// <param name="Reference">One row every row of p is scored against (drift), or null.</param>
+/// <param name="Q">A second file with one row per row of p, or null.</param>
+/// <param name="Columns">Which columns of p (and q) to read.</param>
+/// <param name="Format">Format of the inputs.</param>
+/// <param name="Output">Path of the scores, or "-" for stdout.</param>
+/// <param name="OutputFormat">Format of the scores (Auto: from the output's extension, CSV on stdout).</param>
+/// <param name="Threads">Most threads (0: every core).</param>
+/// <param name="Logits">Inputs are logits (entropy, cross-entropy: the model side) or log-probabilities (KL).</param>
+internal sealed record ScoreRequest(
+    Measure Measure,
+    LogBase Base,
+    bool Normalize,
+    bool Single,
+    string Input,
+    string? Reference,
+    string? Q,
+    ColumnSelection Columns,
+    DataFormat Format,
+    string Output,
+    DataFormat OutputFormat,
+    int Threads,
+    bool Logits)
+{
+    /// <summary>A usage error for an inconsistent combination, or null when the request makes sense.</summary>
+    public string? Validate()
+    {
+        bool pair = Measure != Measure.Entropy;
+        if (Reference is not null && Q is not null)
+        {
+            return "--reference and --q cannot be used together: --reference is one row for every row, --q a file with one row per row.";
+        }
+
+        if (pair && Reference is null && Q is null)
+        {
+            return $"--measure {Names.Of(Measure)} compares two distributions: give --reference FILE (one row) or --q FILE (one row per row).";
+        }
+
+        if (!pair && (Reference is not null || Q is not null))
+        {
+            return "--measure entropy takes one input; --reference and --q do not apply.";
+        }
+
+        if (Logits && Measure is Measure.JensenShannon or Measure.JensenShannonDistance)
+        {
+            return "--logits applies to entropy (logits), cross-entropy (logits in --q) and kl (log-probabilities in both inputs), not to js.";
+        }
+
+        if (Logits && Measure == Measure.CrossEntropy && Q is null)
+        {
+            return "--logits with cross-entropy needs the logits as --q FILE (one row per row of targets).";
+        }
+
+        if (Logits && Normalize && Measure != Measure.CrossEntropy)
+        {
+            return "--normalize does not apply to logits or log-probabilities (the softmax normalizes them).";
+        }
+
+        if (Threads < 0)
+        {
+            return $"--threads must be 0 (every core) or positive; got {Threads}.";
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The command-line names of the measures.</summary>
+internal static class Names
+{
+    public static string Of(Measure measure) => measure switch
+    {
+        Measure.Entropy => "entropy",
+        Measure.CrossEntropy => "cross-entropy",
+        Measure.KullbackLeibler => "kl",
+        Measure.JensenShannon => "js",
+        _ => "js-distance",
+    };
+
+    public static Measure? Parse(string text) => text.ToLowerInvariant() switch
+    {
+        "entropy" or "h" => Measure.Entropy,
+        "cross-entropy" or "ce" => Measure.CrossEntropy,
+        "kl" or "kullback-leibler" => Measure.KullbackLeibler,
+        "js" or "jensen-shannon" => Measure.JensenShannon,
+        "js-distance" => Measure.JensenShannonDistance,
+        _ => null,
+    };
+}
