@@ -38,16 +38,17 @@ internal static class Cli
         var output = new Option<string>("--output", "-o") { Description = "Where the scores go, or - for stdout (written to a temporary file and renamed on success)", DefaultValueFactory = _ => "-" };
         var threads = new Option<int>("--threads", "-t") { Description = "Most threads to use (0: every core)", DefaultValueFactory = _ => 0 };
         var logits = new Option<bool>("--logits") { Description = "Inputs are logits (entropy; cross-entropy with the logits in --q) or log-probabilities (kl)" };
+        var header = new Option<string>("--header") { Description = "Whether the first row of a CSV is a header: auto (a row of names is; a row mixing names and numbers is an error) | yes | no", DefaultValueFactory = _ => "auto" };
 
         var score = new Command("score", $"Score every row of a file: one score per row to the output, a summary (rows, mean, min, max, p50, p95, NaN and ±∞ counts) on stderr. Inputs are streamed in chunks of {ScoreJob.ChunkValues:N0} values (the next read while the current is scored): memory stays about 16 MB per input (double) plus the summary's 8 MB, whatever the file size.")
         {
-            measure, logBase, normalize, precision, input, reference, q, columns, format, output, outputFormat, threads, logits,
+            measure, logBase, normalize, precision, input, reference, q, columns, format, output, outputFormat, threads, logits, header,
         };
         score.SetAction(result => Guard(stderr, () =>
         {
             ScoreRequest request = Request(result.GetValue(measure)!, result.GetValue(logBase)!, result.GetValue(normalize), result.GetValue(precision)!,
                 result.GetValue(input)!, result.GetValue(reference), result.GetValue(q), result.GetValue(columns), result.GetValue(format)!,
-                result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits));
+                result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits), result.GetValue(header)!);
             Summary summary = ScoreJob.Run(request, stdin, stdout, stderr, interactive, token);
             stderr.WriteLine($"{Names.Of(request.Measure)} ({BaseUnit(request.Base)}): {summary.Format(BaseUnit(request.Base))}");
             return Success;
@@ -132,8 +133,15 @@ internal static class Cli
     }
 
     private static ScoreRequest Request(string measure, string logBase, bool normalize, string precision, string input, string? reference, string? q,
-        string? columns, string format, string output, string outputFormat, int threads, bool logits)
+        string? columns, string format, string output, string outputFormat, int threads, bool logits, string header)
     {
+        bool? hasHeader = header.ToLowerInvariant() switch
+        {
+            "auto" => null,
+            "yes" or "true" => true,
+            "no" or "false" => false,
+            _ => throw new UsageException($"unknown --header '{header}': use auto, yes or no."),
+        };
         Measure which = Names.Parse(measure) ?? throw new UsageException($"unknown --measure '{measure}': use entropy, cross-entropy, kl, js or js-distance.");
         bool single = precision.ToLowerInvariant() switch
         {
@@ -152,7 +160,7 @@ internal static class Cli
         }
 
         var request = new ScoreRequest(which, ParseBase(logBase), normalize, single, input, reference, q, selection, ParseFormat(format, "--format"),
-            output, ParseFormat(outputFormat, "--output-format"), threads, logits);
+            output, ParseFormat(outputFormat, "--output-format"), threads, logits, hasHeader);
         return request.Validate() is string problem ? throw new UsageException(problem) : request;
     }
 

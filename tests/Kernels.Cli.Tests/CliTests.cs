@@ -268,6 +268,44 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void AFirstRowMixingNamesAndNumbersIsRefusedNotDroppedAsAHeader()
+    {
+        using var folder = new TempFolder();
+        string input = folder.Write("p.csv", "0.5,O.5\n0.25,0.75\n");
+        string output = folder.File("h.csv");
+        CliRun run = CliRun.Of(new[] { "score", "-m", "entropy", input, "-o", output });
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("line 1", run.Stderr);
+        Assert.Contains("'O.5'", run.Stderr);
+        Assert.Contains("--header", run.Stderr);
+        Assert.False(File.Exists(output));
+    }
+
+    [Theory]
+    [InlineData("no", 3)]
+    [InlineData("yes", 2)]
+    [InlineData("auto", 3)]
+    public void HeaderOptionSaysWhetherTheFirstRowIsAHeader(string header, int rows)
+    {
+        using var folder = new TempFolder();
+        string input = folder.Write("p.csv", "1,2\n0.5,0.5\n0.25,0.75\n");
+        string output = folder.File("h.csv");
+        CliRun run = CliRun.Of(new[] { "score", "-m", "entropy", "--header", header, input, "-o", output });
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(rows, ReadScores(output).Length);
+    }
+
+    [Fact]
+    public void UnknownHeaderValueIsAUsageError()
+    {
+        using var folder = new TempFolder();
+        string input = folder.Write("p.csv", Csv(P));
+        CliRun run = CliRun.Of(new[] { "score", "-m", "entropy", "--header", "maybe", input });
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--header", run.Stderr);
+    }
+
+    [Fact]
     public void RowCountsOfPAndQMustAgree()
     {
         using var folder = new TempFolder();

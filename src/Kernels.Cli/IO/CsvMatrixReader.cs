@@ -47,7 +47,7 @@ internal sealed class CsvMatrixReader : IMatrixReader
             }
 
             _fields = _reader.Current.ColCount;
-            if (hasHeader ?? !AllFieldsAreNumbers())
+            if (hasHeader ?? IsHeader(source))
             {
                 _names = HeaderNames();
                 if (!NextDataRow())
@@ -187,22 +187,34 @@ internal sealed class CsvMatrixReader : IMatrixReader
         return new DataException($"{where}: \"{shown}\" is not a number.");
     }
 
-    private bool AllFieldsAreNumbers()
+    /// <summary>Whether the first row is a header: every field a name (not a number). A row of numbers is data. A row
+    /// that mixes both is refused rather than guessed: it may be a data row with a typo, which would silently be dropped
+    /// as a header (the caller can say which it is).</summary>
+    private bool IsHeader(string source)
     {
         SepReader.Row row = _reader.Current;
         bool checkCommas = _commasAreData && row.Span.Contains(',');
+        int numbers = 0;
+        int firstText = -1;
         for (int c = 0; c < row.ColCount; c++)
         {
             SepReader.Col col = row[c];
             bool number = (col.TryParse(out double _) && !(checkCommas && col.Span.Contains(','))) || TryParseSlowly(col.Span, out double _);
-            if (!number)
-            {
-                return false;
-            }
+            numbers += number ? 1 : 0;
+            firstText = !number && firstText < 0 ? c : firstText;
         }
 
-        return true;
+        if (numbers == 0 || numbers == row.ColCount)
+        {
+            return numbers == 0;
+        }
+
+        string text = row[firstText].Span.Trim().ToString();
+        throw new DataException(
+            $"{source}, line {LineOf(_reader.Current)}: the first row mixes numbers and text (column {firstText}: '{Shorten(text)}'), so it is neither clearly a header nor clearly data; fix the row, or say which it is with --header yes|no.");
     }
+
+    private static string Shorten(string text) => text.Length <= ShownText ? text : text[..ShownText] + "…";
 
     private string[] HeaderNames()
     {

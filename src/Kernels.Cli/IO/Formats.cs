@@ -43,9 +43,11 @@ internal static class Formats
     public static bool NeedsSeek(DataFormat format, ReadOnlySpan<byte> head) =>
         format == DataFormat.Parquet || (format == DataFormat.Arrow && head.StartsWith("ARROW1"u8));
 
-    public static IMatrixReader OpenReader(Stream stream, string source, DataFormat format, ColumnSelection columns) => format switch
+    /// <summary>A reader of the format; <paramref name="csvHeader"/> says whether a CSV's first row is a header (null:
+    /// detected).</summary>
+    public static IMatrixReader OpenReader(Stream stream, string source, DataFormat format, ColumnSelection columns, bool? csvHeader = null) => format switch
     {
-        DataFormat.Csv => new CsvMatrixReader(stream, source, columns),
+        DataFormat.Csv => new CsvMatrixReader(stream, source, columns, csvHeader),
         DataFormat.Npy => new NpyMatrixReader(stream, source, columns),
         DataFormat.Arrow => new ArrowMatrixReader(stream, source, columns),
         DataFormat.Parquet => new ParquetMatrixReader(stream, source, columns),

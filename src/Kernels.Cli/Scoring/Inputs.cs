@@ -19,7 +19,7 @@ internal static class Inputs
 {
     private const int HeadLength = 8;
 
-    public static IMatrixReader Open(string path, DataFormat format, ColumnSelection columns, Stream stdin, out Stream stream)
+    public static IMatrixReader Open(string path, DataFormat format, ColumnSelection columns, Stream stdin, out Stream stream, bool? csvHeader = null)
     {
         string source = path == "-" ? "stdin" : path;
         byte[] head = new byte[HeadLength];
@@ -54,7 +54,7 @@ internal static class Inputs
 
         try
         {
-            return Formats.OpenReader(stream, source, actual, columns);
+            return Formats.OpenReader(stream, source, actual, columns, csvHeader);
         }
         catch
         {
@@ -64,9 +64,9 @@ internal static class Inputs
     }
 
     /// <summary>Reads a whole file (the reference distribution): one row of values, or one value per row.</summary>
-    public static double[] ReadReference(string path, DataFormat format, Stream stdin)
+    public static double[] ReadReference(string path, DataFormat format, Stream stdin, bool? csvHeader = null)
     {
-        using IMatrixReader reader = Open(path, format, ColumnSelection.All, stdin, out Stream stream);
+        using IMatrixReader reader = Open(path, format, ColumnSelection.All, stdin, out Stream stream, csvHeader);
         using (stream)
         {
             int columns = reader.Columns;

@@ -20,7 +20,7 @@ internal static class ScoreJob
 
     public static Summary Run(ScoreRequest request, Stream stdin, Stream stdout, TextWriter progress, bool showProgress, CancellationToken token)
     {
-        using IMatrixReader p = Inputs.Open(request.Input, request.Format, request.Columns, stdin, out Stream pStream);
+        using IMatrixReader p = Inputs.Open(request.Input, request.Format, request.Columns, stdin, out Stream pStream, request.Header);
         using Stream pOwned = pStream;
         IMatrixReader? q = null;
         Stream? qStream = null;
@@ -28,14 +28,14 @@ internal static class ScoreJob
         {
             if (request.Q is not null)
             {
-                q = Inputs.Open(request.Q, request.Format, request.Columns, stdin, out qStream);
+                q = Inputs.Open(request.Q, request.Format, request.Columns, stdin, out qStream, request.Header);
                 if (q.Columns != p.Columns)
                 {
                     throw new DataException($"{p.Source} has {p.Columns} columns but {q.Source} has {q.Columns}; --q needs one row of the same length per row.");
                 }
             }
 
-            double[]? reference = request.Reference is null ? null : Inputs.ReadReference(request.Reference, request.Format, stdin);
+            double[]? reference = request.Reference is null ? null : Inputs.ReadReference(request.Reference, request.Format, stdin, request.Header);
             if (reference is not null && reference.Length != p.Columns)
             {
                 throw new DataException($"{request.Reference} holds {reference.Length} values but {p.Source} has {p.Columns} columns; the reference must have one value per column.");

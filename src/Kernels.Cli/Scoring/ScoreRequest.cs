@@ -26,6 +26,7 @@ internal enum Measure
 /// <param name="OutputFormat">Format of the scores (Auto: from the output's extension, CSV on stdout).</param>
 /// <param name="Threads">Most threads (0: every core).</param>
 /// <param name="Logits">Inputs are logits (entropy, cross-entropy: the model side) or log-probabilities (KL).</param>
+/// <param name="Header">Whether the first row of a CSV input is a header (null: detected).</param>
 internal sealed record ScoreRequest(
     Measure Measure,
     LogBase Base,
@@ -39,7 +40,8 @@ internal sealed record ScoreRequest(
     string Output,
     DataFormat OutputFormat,
     int Threads,
-    bool Logits)
+    bool Logits,
+    bool? Header = null)
 {
     /// <summary>A usage error for an inconsistent combination, or null when the request makes sense.</summary>
     public string? Validate()

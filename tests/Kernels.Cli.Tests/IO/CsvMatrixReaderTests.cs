@@ -41,10 +41,14 @@ public sealed class CsvMatrixReaderTests
     }
 
     [Fact]
-    public void OneNameAmongNumbersMakesAHeader()
+    public void AFirstRowMixingNamesAndNumbersIsRefusedUnlessTheCallerSays()
     {
-        using CsvMatrixReader reader = Open("id,1,2\n3,4,5\n");
+        // It may be a data row with a typo: detected as a header it would be dropped without a word.
+        DataException error = Assert.Throws<DataException>(() => Open("id,1,2\n3,4,5\n"));
+        Assert.Contains("line 1", error.Message);
+        Assert.Contains("'id'", error.Message);
 
+        using CsvMatrixReader reader = Open("id,1,2\n3,4,5\n", hasHeader: true);
         Assert.Equal(new[] { "id", "1", "2" }, reader.Names);
         Assert.Single(ReadAll(reader));
     }
