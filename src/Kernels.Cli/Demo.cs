@@ -89,20 +89,9 @@ internal static class Demo
 
     private static (double[] Values, int Columns) ReadAll(string path, CancellationToken token)
     {
-        using IMatrixReader reader = Inputs.Open(path, DataFormat.Auto, ColumnSelection.All, Stream.Null, out Stream stream);
-        using (stream)
-        {
-            var values = new System.Collections.Generic.List<double>();
-            double[] buffer = new double[reader.Columns * 1024];
-            int n;
-            while ((n = reader.Read(buffer)) > 0)
-            {
-                token.ThrowIfCancellationRequested();
-                values.AddRange(buffer.AsSpan(0, n * reader.Columns).ToArray());
-            }
-
-            return (values.ToArray(), reader.Columns);
-        }
+        token.ThrowIfCancellationRequested();
+        (double[] values, int columns, _) = Inputs.ReadAll(path, DataFormat.Auto, Stream.Null);
+        return (values, columns);
     }
 
     private static int ArgMax(ReadOnlySpan<double> row)

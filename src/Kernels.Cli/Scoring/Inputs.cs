@@ -63,34 +63,38 @@ internal static class Inputs
         }
     }
 
-    /// <summary>Reads a whole file (the reference distribution): one row of values, or one value per row.</summary>
-    public static double[] ReadReference(string path, DataFormat format, Stream stdin, bool? csvHeader = null)
+    /// <summary>Reads a whole (small) file: its values row-major, and its column count.</summary>
+    public static (double[] Values, int Columns, long Rows) ReadAll(string path, DataFormat format, Stream stdin, bool? csvHeader = null, long limit = 100_000_000)
     {
         using IMatrixReader reader = Open(path, format, ColumnSelection.All, stdin, out Stream stream, csvHeader);
         using (stream)
         {
             int columns = reader.Columns;
             var values = new System.Collections.Generic.List<double>();
-            double[] buffer = new double[Math.Max(columns, 4096 / Math.Max(columns, 1) * columns)];
+            double[] buffer = new double[Math.Max(1, 4096 / columns) * columns];
             long rows = 0;
             int n;
             while ((n = reader.Read(buffer)) > 0)
             {
                 rows += n;
-                values.AddRange(buffer.AsSpan(0, n * columns).ToArray());
-                if (values.Count > 100_000_000)
+                values.AddRange(new ArraySegment<double>(buffer, 0, n * columns));
+                if (values.Count > limit)
                 {
-                    throw new DataException($"{reader.Source}: a reference distribution is one row; this file has more than 100,000,000 values.");
+                    throw new DataException($"{reader.Source}: more than {limit:N0} values; this input is read whole.");
                 }
             }
 
-            if (rows > 1 && columns > 1)
-            {
-                throw new DataException($"{reader.Source}: a reference distribution is one row (or one column); found {rows:N0} rows of {columns} columns.");
-            }
-
-            return values.ToArray();
+            return (values.ToArray(), columns, rows);
         }
+    }
+
+    /// <summary>Reads a reference distribution: one row of values, or one value per row.</summary>
+    public static double[] ReadReference(string path, DataFormat format, Stream stdin, bool? csvHeader = null)
+    {
+        (double[] values, int columns, long rows) = ReadAll(path, format, stdin, csvHeader);
+        return rows > 1 && columns > 1
+            ? throw new DataException($"{(path == "-" ? "stdin" : path)}: a reference distribution is one row (or one column); found {rows:N0} rows of {columns} columns.")
+            : values;
     }
 
     private static int ReadHead(Stream stream, byte[] head)

@@ -56,33 +56,26 @@ internal static class ScoreJob
             : request.Output == "-" ? DataFormat.Csv
             : Formats.Detect(request.Output, default);
         string name = Names.Of(request.Measure);
-        if (request.Output != "-" && IsDevice(request.Output))
+        if (request.Output == "-" || IsDevice(request.Output))
         {
-            // A device such as /dev/null or /dev/stdout is written in place: renaming a file over it would replace it.
-            using var device = new FileStream(request.Output, FileMode.Open, FileAccess.Write);
-            using IScoreWriter writer = Formats.CreateWriter(device, format, request.Single, name);
+            // Stdout, or a device such as /dev/null written in place: renaming a file over a device would replace it.
+            using Stream? device = request.Output == "-" ? null : new FileStream(request.Output, FileMode.Open, FileAccess.Write);
+            Stream target = device ?? stdout;
+            using IScoreWriter writer = Formats.CreateWriter(target, format, request.Single, name);
             Summary summary = Score(request, p, q, reference, writer, progress, showProgress, pStream, token);
             writer.Complete();
+            target.Flush();
             return summary;
         }
 
-        if (request.Output == "-")
-        {
-            using IScoreWriter writer = Formats.CreateWriter(stdout, format, request.Single, name);
-            Summary summary = Score(request, p, q, reference, writer, progress, showProgress, pStream, token);
-            writer.Complete();
-            stdout.Flush();
-            return summary;
-        }
-
-        string target = Path.GetFullPath(request.Output);
-        string folder = Path.GetDirectoryName(target) ?? ".";
+        string final = Path.GetFullPath(request.Output);
+        string folder = Path.GetDirectoryName(final) ?? ".";
         if (!Directory.Exists(folder))
         {
             throw new UsageException($"output folder not found: {folder}");
         }
 
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
         try
         {
             Summary summary;
@@ -94,7 +87,7 @@ internal static class ScoreJob
                 file.Flush(flushToDisk: false);
             }
 
-            File.Move(temporary, target, overwrite: true);
+            File.Move(temporary, final, overwrite: true);
             return summary;
         }
         finally
