@@ -8,15 +8,15 @@ internal static class DiagnosticDescriptors
     private const string Category = "Kernels.Terms";
 
     public const string Vocabulary =
-        "parameters, numeric literals and constants, + - * /, unary -, < <= > >= == !=, && || !, ?:, " +
-        "Fn.Log, Fn.Log1p, Fn.LogRatio, Fn.Exp (or Math.Exp), Fn.SumError, Fn.Horner (constant coefficients), Math.Abs, Math.Sqrt, " +
-        "Math.Min, Math.Max, Math.FusedMultiplyAdd, double.IsNaN, and calls to expression-bodied static double methods " +
-        "of the same compilation (inlined)";
+        "inputs and [TermParameter] parameters, numeric literals and constants, + - * /, unary -, < <= > >= == !=, && || !, ?:, " +
+        "Fn.Log, Fn.Log2, Fn.Log10, Fn.Log1p, Fn.LogRatio, Fn.XLogY, Fn.Exp, Fn.Pow, Fn.Square, Fn.SumError, Fn.Horner (constant coefficients), " +
+        "Math.Log (one argument), Math.Log2, Math.Log10, Math.Exp, Math.Pow, Math.Abs, Math.Sqrt, Math.Min, Math.Max, Math.FusedMultiplyAdd, " +
+        "double.IsNaN, and calls to expression-bodied static methods over doubles in the same compilation (inlined)";
 
     public static readonly DiagnosticDescriptor InvalidSignature = new(
         "KG0001",
         "Term signature not supported",
-        "Term '{0}' must be a static method returning double with one or two double parameters; {1}",
+        "Term '{0}' must be a non-generic static method returning double or a tuple of 2 to 4 doubles, with 1 to 4 double inputs followed by up to 3 double [TermParameter] parameters (no ref, params or default values); {1}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -69,6 +69,30 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidTermParameter = new(
+        "KG0008",
+        "Term parameter not supported",
+        "Parameter '{0}' of term '{1}' {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidTupleTerm = new(
+        "KG0009",
+        "A tuple term must return a tuple literal",
+        "Term '{0}' returns a tuple of {1} doubles, so its body must be a tuple literal '(sum0, sum1, ...)' with {1} elements, one expression per sum",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidFinish = new(
+        "KG0010",
+        "Finisher not supported",
+        "Finisher '{0}' of term '{1}' {2}; declare it as 'static double {0}({3})' in '{4}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
         "KG0001" => InvalidSignature,
@@ -78,6 +102,9 @@ internal static class DiagnosticDescriptors
         "KG0005" => RecursiveCall,
         "KG0006" => NonConstantCoefficient,
         "KG0007" => DuplicateName,
+        "KG0008" => InvalidTermParameter,
+        "KG0009" => InvalidTupleTerm,
+        "KG0010" => InvalidFinish,
         _ => null,
     };
 }

@@ -23,6 +23,11 @@ public sealed partial class KernelGenerator
             EmitRowDispatcher(w, spec, k, source, suffix);
             w.Line();
             EmitRowsEach(w, k, source, suffix);
+            if (!k.RowShapes)
+            {
+                return;
+            }
+
             foreach (VectorTarget t in Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
             {
                 w.Line();
@@ -33,10 +38,10 @@ public sealed partial class KernelGenerator
         }
 
         private static string RowParameters(Shape k, string source) =>
-            $"{k.Spans(source)}, {RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Support}.FoldTotals> results";
+            $"{k.Spans(source)}, {RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Support}.FoldTotals> results{k.ParameterDeclarations}";
 
         private static string RowArguments(Shape k) =>
-            $"{k.Args}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results";
+            $"{k.Args}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
 
         private static void EmitRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string source, string suffix)
         {
@@ -47,6 +52,13 @@ public sealed partial class KernelGenerator
             w.Line("/// width of rows at once. The caller has checked that the layout fits the inputs and the results.</summary>");
             using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
             {
+                if (!k.RowShapes)
+                {
+                    w.Line("// Several sums or more than two inputs: every row through the ordinary fold.");
+                    w.Line($"FoldRowsEach{suffix}<TMode>({RowArguments(k)});");
+                    return;
+                }
+
                 using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
                 {
                     w.Line("// Rows (nearly) contiguous, both inputs laid out alike: the terms are computed in one flat pass.");
@@ -84,11 +96,10 @@ public sealed partial class KernelGenerator
             {
                 using (w.Block("for (int r = 0; r < layout.Rows; r++)"))
                 {
-                    string rows = k.Arity == 2
-                        ? "x.Slice(r * layout.XStride, layout.Columns), y.Slice(r * layout.YStride, layout.Columns)"
-                        : "x.Slice(r * layout.XStride, layout.Columns)";
+                    // y may be one shared row (stride 0); further inputs are laid out like x.
+                    string rows = string.Join(", ", k.Xs.Select(x => $"{x}.Slice(r * layout.{(x == "y" ? "Y" : "X")}Stride, layout.Columns)"));
                     string parameters = string.Join(", ", k.Xs.Select(x => $"{RowSupport}.Parameter({x}Parameters, r)"));
-                    w.Line($"results[r] = Run{suffix}<TMode>({rows}, {parameters});");
+                    w.Line($"results[r] = Run{suffix}<TMode>({rows}, {parameters}{k.ParameterArguments});");
                 }
             }
         }
@@ -110,6 +121,7 @@ public sealed partial class KernelGenerator
             using (w.Block($"internal static void FoldRows{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
             {
                 w.Line($"int width = {vector}.Count;");
+                EmitParameterVectors(w, k, t);
                 foreach (string x in k.Xs)
                 {
                     w.Line($"global::System.Span<{t.Scalar}> {x}Block = stackalloc {t.Scalar}[{RowSupport}.ChunkColumns * {vector}.Count];");
@@ -197,6 +209,7 @@ public sealed partial class KernelGenerator
             using (w.Block($"internal static void FoldRowsFlat{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
             {
                 w.Line($"int width = {sourceVector}.Count;");
+                EmitParameterVectors(w, k, t);
                 w.Line("int stride = layout.XStride;");
                 w.Line($"int chunkRows = global::System.Math.Max(1, {RowSupport}.FlatChunkElements / stride);");
                 w.Line("bool parameters = TMode.Scaled || TMode.Shifted;");

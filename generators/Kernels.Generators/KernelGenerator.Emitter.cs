@@ -22,7 +22,7 @@ public sealed partial class KernelGenerator
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
         private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-        private static readonly string[] Inputs = { "x", "y" };
+        private static readonly string[] Inputs = { "x", "y", "z", "w" };
 
         private static readonly VectorTarget[] Targets =
         {
@@ -58,22 +58,28 @@ public sealed partial class KernelGenerator
         private static void EmitType(SourceWriter w, TermSpec spec)
         {
             var k = new Shape(spec);
-            string signature = string.Join(", ", spec.Parameters.Select(_ => "double"));
+            string signature = string.Join(", ", spec.Inputs.Concat(spec.TermParameters).Select(_ => "double"));
             using (w.Block($"{spec.ContainingTypeAccessibility} static partial class {spec.ContainingType}"))
             {
                 w.Line($"/// <summary>Fused SIMD folds of <see cref=\"{spec.Name}({signature})\"/> over float and double spans:");
-                w.Line($"/// Σ {spec.Name}({string.Join(", ", spec.Parameters.Select(p => p + "ᵢ"))}) in nats, or in base 2, 10 or any base.</summary>");
+                w.Line($"/// Σ {spec.Name}({string.Join(", ", spec.Inputs.Select(p => p + "ᵢ").Concat(spec.TermParameters))}){(spec.Nats ? " in nats, or in base 2, 10 or any base" : string.Empty)}.</summary>");
                 w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Kernels.Generators\", \"1.0.0\")]");
                 using (w.Block($"public static class {spec.Name}Kernel"))
                 {
-                    w.Line("private const double NatsToBits = 1.4426950408889634;");
-                    w.Line("private const double NatsToHartleys = 0.43429448190325176;");
+                    if (spec.Nats)
+                    {
+                        w.Line("private const double NatsToBits = 1.4426950408889634;");
+                        w.Line("private const double NatsToHartleys = 0.43429448190325176;");
+                    }
+
                     foreach (string scalar in new[] { "float", "double" })
                     {
                         w.Line();
                         w.Line($"// ---- {scalar} ----");
                         w.Line();
                         EmitPublicFolds(w, spec, k, scalar);
+                        w.Line();
+                        EmitPublicRows(w, spec, k, scalar);
                         w.Line();
                         EmitDispatcher(w, k, scalar, string.Empty);
                         w.Line();
@@ -84,10 +90,13 @@ public sealed partial class KernelGenerator
                             EmitFastFold(w, k, target);
                             w.Line();
                             EmitFinish(w, k, target);
-                            w.Line();
-                            EmitTermBody(w, spec, k, target, fast: true);
-                            w.Line();
-                            EmitTermBody(w, spec, k, target, fast: false);
+                            for (int output = 0; output < k.OutputCount; output++)
+                            {
+                                w.Line();
+                                EmitTermBody(w, spec, k, target, output, fast: true);
+                                w.Line();
+                                EmitTermBody(w, spec, k, target, output, fast: false);
+                            }
                         }
 
                         w.Line();
@@ -99,14 +108,14 @@ public sealed partial class KernelGenerator
                     w.Line();
                     EmitWidenedFolds(w, spec, k);
 
-                    if (k.Arity == 2)
+                    if (k.Arity >= 2)
                     {
                         w.Line();
                         w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
-                        using (w.Block("private static void ThrowLengthMismatch(int first, int second)"))
+                        using (w.Block("private static void ThrowLengthMismatch(string name, int length, int first)"))
                         {
-                            string first = spec.Parameters[0], second = spec.Parameters[1];
-                            w.Line($"throw new global::System.ArgumentException($\"The inputs must have the same length; {first} has {{first}} elements and {second} has {{second}}.\", \"{second}\");");
+                            string first = spec.Inputs[0];
+                            w.Line($"throw new global::System.ArgumentException($\"The inputs must have the same length; {first} has {{first}} elements and {{name}} has {{length}}.\", name);");
                         }
                     }
                 }
@@ -118,22 +127,59 @@ public sealed partial class KernelGenerator
         {
             public Shape(TermSpec spec)
             {
-                Body = spec.Body;
-                Arity = spec.Parameters.Count;
+                Outputs = spec.Outputs;
+                Arity = spec.Inputs.Count;
                 Xs = Inputs.Take(Arity).ToArray();
-                PublicNames = spec.Parameters.Select(Escape).ToArray();
+                Ps = Enumerable.Range(0, spec.TermParameters.Count).Select(i => "a" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+                PublicNames = spec.Inputs.Select(Escape).ToArray();
+                PublicParameters = spec.TermParameters.Select(Escape).ToArray();
+                PrefersDouble = Outputs.Any(UsesExponential);
             }
 
             public int Arity { get; }
 
-            /// <summary>The term's expression tree.</summary>
-            public Node Body { get; }
+            /// <summary>The term's expression trees, one per sum.</summary>
+            public EquatableArray<Node> Outputs { get; }
 
-            /// <summary>The internal input names: x, y.</summary>
+            public int OutputCount => Outputs.Count;
+
+            /// <summary>The term's (first) expression tree.</summary>
+            public Node Body => Outputs[0];
+
+            /// <summary>The internal input names: x, y, z, w.</summary>
             public string[] Xs { get; }
+
+            /// <summary>The inputs whose sums the modes with totals accumulate (the first two).</summary>
+            public IEnumerable<string> TotalXs => Xs.Take(2);
+
+            /// <summary>The internal names of the [TermParameter] values: a0, a1, a2 (doubles; aNVector broadcast).</summary>
+            public string[] Ps { get; }
 
             /// <summary>The term's own parameter names, for the public signatures (escaped if keywords).</summary>
             public string[] PublicNames { get; }
+
+            /// <summary>The term's own [TermParameter] names, for the public signatures.</summary>
+            public string[] PublicParameters { get; }
+
+            /// <summary>Whether float inputs are folded in double: the term takes an exponential or a general power,
+            /// whose float form would magnify the rounding of its float argument.</summary>
+            public bool PrefersDouble { get; }
+
+            /// <summary>Whether the narrow-row shapes (transposed, flat) are generated: one output, at most two inputs.
+            /// Other terms fold each row through the ordinary fold.</summary>
+            public bool RowShapes => OutputCount == 1 && Arity <= 2;
+
+            /// <summary>", double a0, double a1" (empty without parameters).</summary>
+            public string ParameterDeclarations => string.Concat(Ps.Select(p => $", double {p}"));
+
+            /// <summary>", a0, a1".</summary>
+            public string ParameterArguments => string.Concat(Ps.Select(p => ", " + p));
+
+            /// <summary>The public parameter declarations: ", double alpha".</summary>
+            public string PublicParameterDeclarations => string.Concat(PublicParameters.Select(p => $", double {p}"));
+
+            /// <summary>The public parameter names as arguments: ", alpha".</summary>
+            public string PublicParameterArguments => string.Concat(PublicParameters.Select(p => ", " + p));
 
             public string Spans(string scalar) => string.Join(", ", Xs.Select(x => $"{Span}<{scalar}> {x}"));
 
@@ -143,16 +189,33 @@ public sealed partial class KernelGenerator
 
             public string Args => string.Join(", ", Xs);
 
-            public string Lanes(string suffix) => string.Join(", ", Xs.Select(x => x + suffix));
+            /// <summary>The arguments of a term body: the inputs' lanes with the suffix, then the broadcast parameters.</summary>
+            public string Lanes(string suffix) => string.Join(", ", Xs.Select(x => x + suffix).Concat(Ps.Select(p => p + "Vector")));
 
-            public string Accumulators => Arity == 2 ? "sum, carry, sumX, carryX, sumY, carryY" : "sum, carry, sumX, carryX";
+            /// <summary>The accumulator of output j: sum, sum1, sum2, sum3.</summary>
+            public static string SumOf(int output) => output == 0 ? "sum" : "sum" + output.ToString(CultureInfo.InvariantCulture);
 
-            /// <summary>Whether the term has a fast path worth checking the inputs for: its folding for the fast domain
+            public static string CarryOf(int output) => output == 0 ? "carry" : "carry" + output.ToString(CultureInfo.InvariantCulture);
+
+            public IEnumerable<int> OutputIndices => Enumerable.Range(0, OutputCount);
+
+            public string Accumulators => string.Join(", ",
+                OutputIndices.SelectMany(o => new[] { SumOf(o), CarryOf(o) })
+                    .Concat(TotalXs.SelectMany(x => new[] { "sum" + x.ToUpperInvariant(), "carry" + x.ToUpperInvariant() })));
+
+            /// <summary>The name of output j's vector body: Term{suffix}, Term{suffix}1, ….</summary>
+            public static string TermName(VectorTarget t, int output, bool fast) =>
+                $"Term{t.Suffix}{(output == 0 ? string.Empty : output.ToString(CultureInfo.InvariantCulture))}{(fast ? "Unchecked" : string.Empty)}";
+
+            /// <summary>Whether any output has a fast path worth checking the inputs for.</summary>
+            public bool HasFastPath(VectorTarget t) => OutputIndices.Any(o => HasFastPath(t, o));
+
+            /// <summary>Whether output j has a fast path worth checking the inputs for: its folding for the fast domain
             /// picks an unchecked logarithm. Deciding a comparison or two does not pay for the check (and inputs outside
             /// the domain, such as shifted logits, would send every vector to the out-of-line checked body); such terms
             /// use their checked body everywhere, inlined.</summary>
-            public bool HasFastPath(VectorTarget t) =>
-                ContainsUncheckedCall(FastPathFolding.Fold(Body, t.IsSingle ? FastDomain.Single : FastDomain.Double));
+            public bool HasFastPath(VectorTarget t, int output) =>
+                ContainsUncheckedCall(FastPathFolding.Fold(Outputs[output], t.IsSingle ? FastDomain.Single : FastDomain.Double));
 
             private static bool ContainsUncheckedCall(Node node) => node switch
             {
@@ -164,48 +227,159 @@ public sealed partial class KernelGenerator
                 _ => false,
             };
 
+            private static bool UsesExponential(Node node) => node switch
+            {
+                CallNode { Function: Function.Exp or Function.Pow } => true,
+                CallNode call => call.Arguments.Any(UsesExponential),
+                UnaryNode unary => UsesExponential(unary.Operand),
+                BinaryNode binary => UsesExponential(binary.Left) || UsesExponential(binary.Right),
+                ConditionalNode c => UsesExponential(c.Condition) || UsesExponential(c.WhenTrue) || UsesExponential(c.WhenFalse),
+                _ => false,
+            };
+
             private static string Escape(string name) =>
                 SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
         }
 
+        /// <summary>"InDouble" when float inputs of this term are folded in double, else "".</summary>
+        private static string PublicSuffix(Shape k, string scalar) => scalar == "float" && k.PrefersDouble ? "InDouble" : string.Empty;
+
+        /// <summary>The value a public fold returns from a FoldTotals named <paramref name="totals"/>: the sum, or the
+        /// tuple of sums.</summary>
+        private static string SumsOf(Shape k, string totals) => k.OutputCount == 1
+            ? $"{totals}.Sum"
+            : $"({string.Join(", ", k.OutputIndices.Select(o => o == 0 ? $"{totals}.Sum" : $"{totals}.Sum{o}"))})";
+
+        private static string SumsType(Shape k) => k.OutputCount == 1 ? "double" : $"({string.Join(", ", k.OutputIndices.Select(_ => "double"))})";
+
+        /// <summary>The finisher applied to the sums of a FoldTotals named <paramref name="totals"/> and the parameters.</summary>
+        private static string FinishOf(TermSpec spec, Shape k, string totals) =>
+            $"{spec.ContainingType}.{spec.Finish}({string.Join(", ", k.OutputIndices.Select(o => o == 0 ? $"{totals}.Sum" : $"{totals}.Sum{o}"))}{k.PublicParameterArguments})";
+
         private static void EmitPublicFolds(SourceWriter w, TermSpec spec, Shape k, string scalar)
         {
-            string parameters = string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"));
+            string parameters = string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}")) + k.PublicParameterDeclarations;
             string names = string.Join(", ", k.PublicNames);
             string ones = string.Join(", ", k.Xs.Select(_ => "1.0"));
-            string scales = string.Join(", ", k.PublicNames.Select(p => $"double {p.TrimStart('@')}Scale"));
-            string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
-            w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in nats, summed in double.</summary>");
-            w.Line($"public static double Fold({parameters}) => Run<{Support}.FoldModes.Plain>({names}, {ones}).Sum;");
+            string arguments = $"{names}, {ones}{k.PublicParameterArguments}";
+            string call = names + k.PublicParameterArguments;
+            string suffix = PublicSuffix(k, scalar);
+            string sums = SumsType(k);
+            string what = k.OutputCount == 1 ? $"Σ {spec.Name}" : $"The {k.OutputCount} sums of {spec.Name}";
+            string inDouble = suffix.Length > 0 ? " (the inputs widened to double: the term takes an exponential or a power)" : string.Empty;
+            // With a finisher the measure is in nats, not the sums.
+            string unit = spec.Nats && spec.Finish is null ? ", in nats" : string.Empty;
+
+            w.Line($"/// <summary>{what} over the {scalar} inputs{unit}, summed in double{inDouble}.</summary>");
+            w.Line($"public static {sums} Fold({parameters}) => {SumsOf(k, $"Run{suffix}<{Support}.FoldModes.Plain>({arguments})")};");
             w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in bits (base 2).</summary>");
-            w.Line($"public static double FoldLog2({parameters}) => Fold({names}) * NatsToBits;");
-            w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in hartleys (base 10).</summary>");
-            w.Line($"public static double FoldLog10({parameters}) => Fold({names}) * NatsToHartleys;");
-            w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in the given base.</summary>");
-            w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Fold({names}));");
-            w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} in nats together with Σ of each input, in one pass (for fused normalization).</summary>");
-            w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run<{Support}.FoldModes.WithTotals>({names}, {ones});");
-            w.Line();
-            w.Line($"/// <summary>Σ {spec.Name} of the inputs each multiplied by its scale (rounded to {scalar}), in nats.</summary>");
-            w.Line($"public static double FoldScaled({parameters}, {scales}) => Run<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
+            w.Line("/// <summary>The scalar reference for Fold: the term method itself");
+            w.Line("/// folded in a plain loop (compensated, in double). Property-test the kernel against it (see docs/terms.md).</summary>");
+            w.Line($"public static {sums} FoldReference({parameters}) => {SumsOf(k, $"RunScalar{suffix}<{Support}.FoldModes.Plain>({arguments})")};");
+            if (k.OutputCount == 1 && spec.Nats && spec.Finish is null)
+            {
+                w.Line();
+                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in bits (base 2).</summary>");
+                w.Line($"public static double FoldLog2({parameters}) => Fold({call}) * NatsToBits;");
+                w.Line();
+                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in hartleys (base 10).</summary>");
+                w.Line($"public static double FoldLog10({parameters}) => Fold({call}) * NatsToHartleys;");
+                w.Line();
+                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in the given base.</summary>");
+                w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Fold({call}));");
+            }
+
+            if (k.Arity <= 2)
+            {
+                string scales = string.Join(", ", k.PublicNames.Select(p => $"double {p.TrimStart('@')}Scale"));
+                string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
+                w.Line();
+                w.Line($"/// <summary>{what}{unit}, together with Σ of each input, in one pass (for fused normalization).</summary>");
+                w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run{suffix}<{Support}.FoldModes.WithTotals>({arguments});");
+                if (k.OutputCount == 1)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>Σ {spec.Name} of the inputs each multiplied by its scale{(suffix.Length == 0 ? $" (rounded to {scalar})" : string.Empty)}{unit}.</summary>");
+                    w.Line($"public static double FoldScaled({string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"))}, {scales}{k.PublicParameterDeclarations}) => Run{suffix}<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
+                }
+            }
+
+            if (spec.Finish is not null)
+            {
+                w.Line();
+                w.Line($"/// <summary>The measure: <see cref=\"{spec.ContainingType}.{spec.Finish}\"/> of the sums of {spec.Name} over the {scalar} inputs{(spec.Nats ? ", in nats" : string.Empty)}.</summary>");
+                using (w.Block($"public static double Measure({parameters})"))
+                {
+                    w.Line($"{Support}.FoldTotals sums = Run{suffix}<{Support}.FoldModes.Plain>({arguments});");
+                    w.Line($"return {FinishOf(spec, k, "sums")};");
+                }
+
+                if (spec.Nats)
+                {
+                    w.Line();
+                    w.Line($"/// <summary>The measure in the given base.</summary>");
+                    w.Line($"public static double Measure({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Measure({call}));");
+                }
+            }
+        }
+
+        /// <summary>The public row folds (batch shapes): FoldEachRow (one sum per row) and MeasureEachRow (the finisher per
+        /// row), over row-major inputs, a shared single row allowed for the second of two inputs.</summary>
+        private static void EmitPublicRows(SourceWriter w, TermSpec spec, Shape k, string scalar)
+        {
+            if (k.OutputCount > 1 && spec.Finish is null)
+            {
+                return;
+            }
+
+            string parameters = string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"))
+                + ", int columns, global::System.Span<double> destination" + k.PublicParameterDeclarations;
+            string check = string.Join(", ", k.PublicNames.Select(p => $"\"{p.TrimStart('@')}\", {p}.Length"));
+            string suffix = PublicSuffix(k, scalar);
+            bool finish = spec.Finish is not null;
+            string name = finish ? "MeasureEachRow" : "FoldEachRow";
+            string shared = k.Arity == 2 ? $"; {k.PublicNames[1].TrimStart('@')} may also be one row shared by every row of {k.PublicNames[0].TrimStart('@')}" : string.Empty;
+            w.Line($"/// <summary>{(finish ? "The measure" : $"Σ {spec.Name}")} of each row of the row-major {scalar} inputs ({k.PublicNames[0].TrimStart('@')}.Length / columns rows){(spec.Nats ? ", in nats" : string.Empty)},");
+            w.Line($"/// into destination (one element per row){shared}. Single-threaded; no allocation. Throws ArgumentException");
+            w.Line("/// (naming the argument and the sizes) unless the inputs are whole rows and destination has one element per row.</summary>");
+            using (w.Block($"public static void {name}({parameters})"))
+            {
+                // Locals are prefixed so that no term parameter name can collide with them.
+                w.Line($"{RowLayout} kernelLayout = {RowSupport}.CheckRows(columns, destination.Length, {(k.Arity == 2 ? "sharedRow: true, " : string.Empty)}{check});");
+                w.Line($"global::System.Span<{Support}.FoldTotals> kernelResults = stackalloc {Support}.FoldTotals[{RowSupport}.ResultBlockRows];");
+                using (w.Block($"for (int kernelRow = 0; kernelRow < kernelLayout.Rows; kernelRow += {RowSupport}.ResultBlockRows)"))
+                {
+                    w.Line($"int kernelCount = global::System.Math.Min({RowSupport}.ResultBlockRows, kernelLayout.Rows - kernelRow);");
+                    var slices = new List<string>();
+                    for (int i = 0; i < k.Arity; i++)
+                    {
+                        string p = k.PublicNames[i];
+                        string slice = $"{p}.Slice(kernelRow * columns, kernelCount * columns)";
+                        slices.Add(i == 1 ? $"kernelLayout.YStride == 0 ? {p} : {slice}" : slice);
+                    }
+
+                    string perInput = string.Join(", ", k.Xs.Select(_ => "default"));
+                    w.Line($"FoldRows{suffix}<{Support}.FoldModes.Plain>({string.Join(", ", slices)}, kernelLayout with {{ Rows = kernelCount }}, {perInput}, kernelResults.Slice(0, kernelCount){k.PublicParameterArguments});");
+                    using (w.Block("for (int kernelR = 0; kernelR < kernelCount; kernelR++)"))
+                    {
+                        w.Line($"destination[kernelRow + kernelR] = {(finish ? FinishOf(spec, k, "kernelResults[kernelR]") : "kernelResults[kernelR].Sum")};");
+                    }
+                }
+            }
         }
 
         /// <summary>Run{suffix}&lt;TMode&gt;: length check, then the widest accelerated fold that fits, else the scalar one.
         /// <paramref name="suffix"/> is "" for folds in the element type and "InDouble" for float inputs folded in double.</summary>
         private static void EmitDispatcher(SourceWriter w, Shape k, string scalar, string suffix)
         {
-            string call = $"({k.Args}, {k.ScaleArguments})";
-            using (w.Block($"private static {Support}.FoldTotals Run{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            string call = $"({k.Args}, {k.ScaleArguments}{k.ParameterArguments})";
+            using (w.Block($"private static {Support}.FoldTotals Run{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
-                if (k.Arity == 2)
+                for (int i = 1; i < k.Arity; i++)
                 {
-                    using (w.Block("if (x.Length != y.Length)"))
+                    using (w.Block($"if ({k.Xs[i]}.Length != x.Length)"))
                     {
-                        w.Line("ThrowLengthMismatch(x.Length, y.Length);");
+                        w.Line($"ThrowLengthMismatch(\"{k.PublicNames[i].TrimStart('@')}\", {k.Xs[i]}.Length, x.Length);");
                     }
 
                     w.Line();
@@ -233,10 +407,14 @@ public sealed partial class KernelGenerator
         {
             bool roundToFloat = scalar == "float" && suffix.Length == 0;
             w.Line("/// <summary>The scalar reference: the term itself folded in a plain loop, compensated in double.</summary>");
-            using (w.Block($"internal static {Support}.FoldTotals RunScalar{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals RunScalar{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
-                w.Line("double sum = 0.0, carry = 0.0;");
-                foreach (string x in k.Xs)
+                foreach (int o in k.OutputIndices)
+                {
+                    w.Line($"double {Shape.SumOf(o)} = 0.0, {Shape.CarryOf(o)} = 0.0;");
+                }
+
+                foreach (string x in k.TotalXs)
                 {
                     w.Line($"double sum{x.ToUpperInvariant()} = 0.0, carry{x.ToUpperInvariant()} = 0.0;");
                 }
@@ -251,7 +429,7 @@ public sealed partial class KernelGenerator
                     w.Line();
                     using (w.Block("if (TMode.Totals)"))
                     {
-                        foreach (string x in k.Xs)
+                        foreach (string x in k.TotalXs)
                         {
                             string X = x.ToUpperInvariant();
                             w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Add(sum{X}, carry{X}, {x}i);");
@@ -270,7 +448,19 @@ public sealed partial class KernelGenerator
                     }
 
                     w.Line();
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}));");
+                    string term = $"{spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}{k.ParameterArguments})";
+                    if (k.OutputCount == 1)
+                    {
+                        w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {term});");
+                    }
+                    else
+                    {
+                        w.Line($"var value = {term};");
+                        foreach (int o in k.OutputIndices)
+                        {
+                            w.Line($"({Shape.SumOf(o)}, {Shape.CarryOf(o)}) = {Support}.FoldSupport.Add({Shape.SumOf(o)}, {Shape.CarryOf(o)}, value.Item{o + 1});");
+                        }
+                    }
                 }
 
                 w.Line();
@@ -281,15 +471,18 @@ public sealed partial class KernelGenerator
         /// <summary>return new FoldTotals(...) from the scalar (Combine) or vector (Reduce) accumulators.</summary>
         private static void EmitReturnTotals(SourceWriter w, Shape k, string combine)
         {
-            string Value(string a) => $"{Support}.FoldSupport.{combine}(sum{a}, carry{a})";
-            string Total(string a) => $"TMode.Totals ? {Value(a)} : 0.0";
-            w.Line($"return new {Support}.FoldTotals({Value(string.Empty)}, {Total("X")}, {(k.Arity == 2 ? Total("Y") : "0.0")});");
+            string Value(string sum, string carry) => $"{Support}.FoldSupport.{combine}({sum}, {carry})";
+            string Total(string a) => $"TMode.Totals ? {Value("sum" + a, "carry" + a)} : 0.0";
+            string more = k.OutputCount == 1
+                ? string.Empty
+                : " { " + string.Join(", ", k.OutputIndices.Skip(1).Select(o => $"Sum{o} = {Value(Shape.SumOf(o), Shape.CarryOf(o))}")) + " }";
+            w.Line($"return new {Support}.FoldTotals({Value("sum", "carry")}, {Total("X")}, {(k.Arity >= 2 ? Total("Y") : "0.0")}){more};");
         }
 
         /// <summary>Vectors per iteration: enough independent chains to hide latency without spilling registers
         /// (AVX-512 has 32 vector registers, AVX2 16).</summary>
         private static int UnrollOf(VectorTarget t, Shape k) =>
-            t.Static == "Vector512" ? 4 : t.IsSingle && !VectorLowering.IsVersioned(k.Body, t) ? 2 : 1;
+            t.Static == "Vector512" ? (k.OutputCount == 1 ? 4 : 2) : k.OutputCount == 1 && t.IsSingle && !VectorLowering.IsVersioned(k.Body, t) ? 2 : 1;
 
         private static string Offset(int u) => u switch
         {
@@ -312,15 +505,10 @@ public sealed partial class KernelGenerator
             // Never inlined: a caller compiled at tier 1 would take the loop in and could run out of inlining budget for
             // the term bodies, leaving them as calls to tier-0 code. On its own the loop is fully optimized from the start.
             w.Line(NoInline);
-            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
                 EmitPrologue(w, k, t);
-                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
-                foreach (string x in k.Xs)
-                {
-                    string X = x.ToUpperInvariant();
-                    w.Line($"{doubles} sum{X} = {doubles}.Zero, carry{X} = {doubles}.Zero;");
-                }
+                EmitAccumulators(w, k, doubles);
 
                 w.Line("nuint i = 0;");
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
@@ -335,12 +523,16 @@ public sealed partial class KernelGenerator
 
                     w.Line();
                     EmitTotals(w, k, suffixes);
-                    w.Line($"{doubles} block = {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())};");
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        w.Line($"{doubles} block{o} = {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())};");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, block{o});");
+                    }
                 }
 
                 w.Line();
-                w.Line($"return Finish{t.Suffix}<TMode>({k.Args}, i, {string.Join(", ", k.Xs.Select(x => x + "Factor"))}, {k.Accumulators});");
+                w.Line($"return Finish{t.Suffix}<TMode>({k.Args}, i, {string.Join(", ", k.Xs.Select(x => x + "Factor"))}, {k.Accumulators}{k.ParameterArguments});");
             }
         }
 
@@ -359,7 +551,7 @@ public sealed partial class KernelGenerator
             w.Line($"    {k.Spans(t.Scalar)},");
             w.Line("    nuint i,");
             w.Line($"    {string.Join(", ", k.Xs.Select(x => $"{vector} {x}Factor"))},");
-            w.Line($"    {string.Join(", ", k.Accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"))})");
+            w.Line($"    {string.Join(", ", k.Accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"))}{k.ParameterDeclarations})");
             w.Line($"    where TMode : struct, {Support}.IFoldMode");
             using (w.Block(string.Empty))
             {
@@ -370,16 +562,21 @@ public sealed partial class KernelGenerator
 
                 w.Line("nuint length = (nuint)x.Length;");
                 w.Line($"nuint width = (nuint){vector}.Count;");
+                EmitParameterVectors(w, k, t);
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
                 {
                     EmitLoads(w, k, t, suffixes);
                     EmitAdjust(w, k, t, suffixes);
                     EmitDomainCheck(w, k, t, suffixes);
                     EmitTotals(w, k, suffixes);
-                    w.Line($"{doubles} block = inDomain");
-                    w.Line($"    ? {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}Unchecked({k.Lanes(u)})")).ToList())}");
-                    w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"Term{t.Suffix}({k.Lanes(u)})")).ToList())};");
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, block);");
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        w.Line($"{doubles} block{o} = inDomain");
+                        w.Line($"    ? {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())}");
+                        w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: false)}({k.Lanes(u)})")).ToList())};");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, block{o});");
+                    }
                 }
 
                 w.Line();
@@ -388,7 +585,11 @@ public sealed partial class KernelGenerator
                     EmitLoads(w, k, t, new[] { "0" });
                     EmitAdjust(w, k, t, new[] { "0" });
                     EmitTotals(w, k, new[] { "0" });
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen($"Term{t.Suffix}({k.Lanes("0")})")});");
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {Widen($"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})")});");
+                    }
                 }
 
                 w.Line();
@@ -405,8 +606,12 @@ public sealed partial class KernelGenerator
 
                     EmitAdjust(w, k, t, new[] { "0" });
                     EmitTotals(w, k, new[] { "0" });
-                    w.Line($"{vector} t0 = {api}.ConditionalSelect(keep, Term{t.Suffix}({k.Lanes("0")}), {vector}.Zero);");
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {Widen("t0")});");
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {Shape.TermName(t, o, fast: false)}({k.Lanes("0")}), {vector}.Zero);");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {Widen($"last{o}")});");
+                    }
                 }
 
                 w.Line();
@@ -423,10 +628,14 @@ public sealed partial class KernelGenerator
             string names = string.Join(", ", k.PublicNames);
             string scales = string.Join(", ", k.PublicNames.Select(p => $"double {p.TrimStart('@')}Scale"));
             string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
-            w.Line($"/// <summary>Σ {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
-            w.Line("/// (nothing is rounded to float), in nats.</summary>");
-            w.Line($"public static double FoldScaledInDouble({parameters}, {scales}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}).Sum;");
-            w.Line();
+            if (k.OutputCount == 1 && k.Arity <= 2)
+            {
+                w.Line($"/// <summary>Σ {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
+                w.Line($"/// (nothing is rounded to float){(spec.Nats ? ", in nats" : string.Empty)}.</summary>");
+                w.Line($"public static double FoldScaledInDouble({parameters}, {scales}{k.PublicParameterDeclarations}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
+                w.Line();
+            }
+
             EmitDispatcher(w, k, "float", "InDouble");
             w.Line();
             EmitScalarFold(w, spec, k, "float", "InDouble");
@@ -449,7 +658,7 @@ public sealed partial class KernelGenerator
             w.Line($"/// <summary>{t.Static}&lt;float&gt; inputs widened to two {t.Static}&lt;double&gt; each, through the double term bodies");
             w.Line("/// (unchecked when every lane is in the fast domain); a masked overlapping last vector instead of a scalar tail.</summary>");
             w.Line(NoInline);
-            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
                 foreach (string x in k.Xs)
                 {
@@ -463,12 +672,8 @@ public sealed partial class KernelGenerator
                     w.Line($"{doubles} {x}Factor = {api}.Create({x}Scale);");
                 }
 
-                w.Line($"{doubles} sum = {doubles}.Zero, carry = {doubles}.Zero;");
-                foreach (string x in k.Xs)
-                {
-                    string X = x.ToUpperInvariant();
-                    w.Line($"{doubles} sum{X} = {doubles}.Zero, carry{X} = {doubles}.Zero;");
-                }
+                EmitParameterVectors(w, k, t);
+                EmitAccumulators(w, k, doubles);
 
                 w.Line("nuint i = 0;");
                 w.Line($"{floats} keep = {floats}.AllBitsSet;");
@@ -496,9 +701,15 @@ public sealed partial class KernelGenerator
                     EmitAdjust(w, k, t, new[] { "0", "1" });
                     EmitTotals(w, k, new[] { "0", "1" });
                     EmitDomainCheck(w, k, t, new[] { "0", "1" });
-                    w.Line($"{doubles} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
-                    w.Line($"{doubles} t1 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("1")}) : Term{t.Suffix}({k.Lanes("1")});");
-                    w.Line($"(sum, carry) = {Support}.FoldSupport.Accumulate(sum, carry, {api}.ConditionalSelect(keep0, t0, {doubles}.Zero) + {api}.ConditionalSelect(keep1, t1, {doubles}.Zero));");
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        string fastTerm = Shape.TermName(t, o, fast: true), term = Shape.TermName(t, o, fast: false);
+                        w.Line($"{doubles} lower{o} = inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")});");
+                        w.Line($"{doubles} upper{o} = inDomain ? {fastTerm}({k.Lanes("1")}) : {term}({k.Lanes("1")});");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {api}.ConditionalSelect(keep0, lower{o}, {doubles}.Zero) + {api}.ConditionalSelect(keep1, upper{o}, {doubles}.Zero));");
+                    }
+
                     w.Line("i += width;");
                 }
 
@@ -520,6 +731,33 @@ public sealed partial class KernelGenerator
             {
                 string value = t.Scalar == "double" ? $"{x}Scale" : $"({t.Scalar}){x}Scale";
                 w.Line($"{t.Type} {x}Factor = {t.Api}.Create({value});");
+            }
+
+            EmitParameterVectors(w, k, t);
+        }
+
+        /// <summary>Each [TermParameter] broadcast to a vector of the target (a0Vector, …).</summary>
+        private static void EmitParameterVectors(SourceWriter w, Shape k, VectorTarget t)
+        {
+            foreach (string p in k.Ps)
+            {
+                string value = t.Scalar == "double" ? p : $"({t.Scalar}){p}";
+                w.Line($"{t.Type} {p}Vector = {t.Api}.Create({value});");
+            }
+        }
+
+        /// <summary>The compensated vector accumulators: one pair per output, one per totalled input.</summary>
+        private static void EmitAccumulators(SourceWriter w, Shape k, string doubles)
+        {
+            foreach (int o in k.OutputIndices)
+            {
+                w.Line($"{doubles} {Shape.SumOf(o)} = {doubles}.Zero, {Shape.CarryOf(o)} = {doubles}.Zero;");
+            }
+
+            foreach (string x in k.TotalXs)
+            {
+                string X = x.ToUpperInvariant();
+                w.Line($"{doubles} sum{X} = {doubles}.Zero, carry{X} = {doubles}.Zero;");
             }
         }
 
@@ -579,7 +817,7 @@ public sealed partial class KernelGenerator
         {
             using (w.Block("if (TMode.Totals)"))
             {
-                foreach (string x in k.Xs)
+                foreach (string x in k.TotalXs)
                 {
                     string X = x.ToUpperInvariant();
                     string terms = PairwiseSum(suffixes.Select(u => Widen(x + "Raw" + u)).ToList());
@@ -594,22 +832,24 @@ public sealed partial class KernelGenerator
             ? items[0]
             : $"({PairwiseSum(items.Take(items.Count / 2).ToList())} + {PairwiseSum(items.Skip(items.Count / 2).ToList())})";
 
-        private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, bool fast)
+        private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, int output, bool fast)
         {
             // Without a fast path worth having, the "unchecked" body is the checked one, inlined, used for every lane.
-            IReadOnlyList<string> lines = VectorLowering.Lower(spec.Body, t, fast && k.HasFastPath(t), k.Xs);
-            string name = $"Term{t.Suffix}{(fast ? "Unchecked" : string.Empty)}";
+            bool hasFastPath = k.HasFastPath(t, output);
+            IReadOnlyList<string> lines = VectorLowering.Lower(k.Outputs[output], t, fast && hasFastPath, k.Xs, k.Ps);
+            string name = Shape.TermName(t, output, fast);
+            string what = k.OutputCount == 1 ? spec.Name : $"{spec.Name} (sum {output})";
             w.Line(fast
-                ? k.HasFastPath(t)
-                    ? $"/// <summary>{spec.Name} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
-                    : $"/// <summary>{spec.Name} for any lanes, inlined into the loops (the term has no cheaper form to check the inputs for).</summary>"
-                : $"/// <summary>{spec.Name} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
+                ? hasFastPath
+                    ? $"/// <summary>{what} for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
+                    : $"/// <summary>{what} for any lanes, inlined into the loops (the term has no cheaper form to check the inputs for).</summary>"
+                : $"/// <summary>{what} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
 
             // The unchecked body is inlined into the unrolled loops; the checked body is the rare path (and the few
             // remaining vectors and the tail), kept out of line so the loops stay within the JIT's inlining budget,
             // and fully optimized from its first call (tier-0 code there would dominate short spans).
             w.Line(fast ? Inline : NoInline);
-            using (w.Block($"private static {t.Type} {name}({string.Join(", ", k.Xs.Select(x => $"{t.Type} {x}"))})"))
+            using (w.Block($"private static {t.Type} {name}({string.Join(", ", k.Xs.Concat(k.Ps).Select(x => $"{t.Type} {x}"))})"))
             {
                 foreach (string line in lines)
                 {

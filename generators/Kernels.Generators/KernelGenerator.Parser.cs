@@ -14,13 +14,15 @@ public sealed partial class KernelGenerator
     /// <summary>Syntax and semantic model of one [Term] method → an equatable <see cref="TermSpec"/> or diagnostics.</summary>
     internal static class Parser
     {
+        public const string TermParameterAttributeName = "Kernels.TermParameterAttribute";
+
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var method = (IMethodSymbol)context.TargetSymbol;
             var syntax = (MethodDeclarationSyntax)context.TargetNode;
             try
             {
-                CheckSignature(method, syntax);
+                int outputs = CheckSignature(method, syntax, out int inputCount);
                 INamedTypeSymbol type = method.ContainingType;
                 ExpressionSyntax body = syntax.ExpressionBody?.Expression
                     ?? throw Fail(DiagnosticDescriptors.NotExpressionBodied, syntax.Identifier.GetLocation(), method.Name);
@@ -28,15 +30,43 @@ public sealed partial class KernelGenerator
                 var scope = new Dictionary<IParameterSymbol, Node>(SymbolEqualityComparer.Default);
                 for (int i = 0; i < method.Parameters.Length; i++)
                 {
-                    scope[method.Parameters[i]] = new InputNode(i);
+                    scope[method.Parameters[i]] = i < inputCount ? new InputNode(i) : new ParameterNode(i - inputCount);
                 }
 
                 var walker = new ExpressionParser(context.SemanticModel.Compilation, method.Name, cancellationToken);
-                Node node = walker.Parse(body, context.SemanticModel, scope, new List<IMethodSymbol> { method });
+                var nodes = new List<Node>();
+                if (outputs == 1)
+                {
+                    nodes.Add(walker.Parse(body, context.SemanticModel, scope, new List<IMethodSymbol> { method }));
+                }
+                else
+                {
+                    ExpressionSyntax unwrapped = body;
+                    while (unwrapped is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        unwrapped = parenthesized.Expression;
+                    }
+
+                    if (unwrapped is not TupleExpressionSyntax tuple || tuple.Arguments.Count != outputs)
+                    {
+                        throw Fail(DiagnosticDescriptors.InvalidTupleTerm, body.GetLocation(), method.Name,
+                            outputs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    foreach (ArgumentSyntax element in tuple.Arguments)
+                    {
+                        nodes.Add(walker.Parse(element.Expression, context.SemanticModel, scope, new List<IMethodSymbol> { method }));
+                    }
+                }
+
+                string? finish = FinishOf(method, syntax, outputs, method.Parameters.Length - inputCount);
+                bool nats = walker.UsesNaturalLogarithm || NamedArgument(method, "Nats") is true;
                 string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
                 string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
                 var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
-                    new EquatableArray<string>(method.Parameters.Select(p => p.Name)), node);
+                    new EquatableArray<string>(method.Parameters.Take(inputCount).Select(p => p.Name)),
+                    new EquatableArray<string>(method.Parameters.Skip(inputCount).Select(p => p.Name)),
+                    new EquatableArray<Node>(nodes), finish, nats);
                 return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
             }
             catch (TermException e)
@@ -45,7 +75,57 @@ public sealed partial class KernelGenerator
             }
         }
 
-        private static void CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax)
+        private static object? NamedArgument(IMethodSymbol method, string name)
+        {
+            AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KernelGenerator.TermAttributeName);
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute?.NamedArguments ?? Enumerable.Empty<KeyValuePair<string, TypedConstant>>())
+            {
+                if (argument.Key == name)
+                {
+                    return argument.Value.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The finisher named by [Term(Finish = …)], checked: a static method of the same class returning
+        /// double, taking one double per output and then the term's parameters.</summary>
+        private static string? FinishOf(IMethodSymbol method, MethodDeclarationSyntax syntax, int outputs, int parameters)
+        {
+            if (NamedArgument(method, "Finish") is not string name)
+            {
+                return null;
+            }
+
+            Location location = syntax.AttributeLists.SelectMany(l => l.Attributes)
+                .SelectMany(a => a.ArgumentList?.Arguments ?? default)
+                .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Finish")?.GetLocation() ?? syntax.Identifier.GetLocation();
+            string expected = string.Join(", ", Enumerable.Range(0, outputs).Select(i => outputs == 1 ? "double sum" : $"double sum{i}")
+                .Concat(method.Parameters.Skip(method.Parameters.Length - parameters).Select(p => "double " + p.Name)));
+            IMethodSymbol[] candidates = method.ContainingType.GetMembers(name).OfType<IMethodSymbol>().ToArray();
+            string? problem = candidates.Length switch
+            {
+                0 => "is not a method of the class",
+                > 1 => "is overloaded",
+                _ when !candidates[0].IsStatic => "is not static",
+                _ when candidates[0].IsGenericMethod => "is generic",
+                _ when candidates[0].ReturnType.SpecialType != SpecialType.System_Double => $"returns '{candidates[0].ReturnType.ToDisplayString()}'",
+                _ when candidates[0].Parameters.Length != outputs + parameters => $"has {candidates[0].Parameters.Length} parameters",
+                _ when candidates[0].Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double || p.RefKind != RefKind.None) => "has a parameter that is not a plain double",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidFinish, location, name, method.Name, problem, expected, method.ContainingType.Name);
+            }
+
+            return name;
+        }
+
+        /// <summary>Checks the method's shape; returns the number of outputs (1, or the tuple's arity) and the number of
+        /// inputs (the parameters before the first [TermParameter]).</summary>
+        private static int CheckSignature(IMethodSymbol method, MethodDeclarationSyntax syntax, out int inputCount)
         {
             Location location = syntax.Identifier.GetLocation();
             if (!method.IsStatic)
@@ -53,14 +133,10 @@ public sealed partial class KernelGenerator
                 throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "it is not static");
             }
 
-            if (method.ReturnType.SpecialType != SpecialType.System_Double)
+            int outputs = OutputsOf(method.ReturnType);
+            if (outputs == 0)
             {
                 throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, $"it returns '{method.ReturnType.ToDisplayString()}'");
-            }
-
-            if (method.Parameters.Length is < 1 or > 2)
-            {
-                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, $"it has {method.Parameters.Length} parameters");
             }
 
             if (method.IsGenericMethod)
@@ -68,13 +144,45 @@ public sealed partial class KernelGenerator
                 throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "it is generic");
             }
 
+            inputCount = 0;
             foreach (IParameterSymbol parameter in method.Parameters)
             {
-                if (parameter.Type.SpecialType != SpecialType.System_Double || parameter.RefKind != RefKind.None)
+                bool isParameter = parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == TermParameterAttributeName);
+                Location at = parameter.Locations.FirstOrDefault() ?? location;
+                if (parameter.Type.SpecialType != SpecialType.System_Double || parameter.RefKind != RefKind.None || parameter.IsParams || parameter.HasExplicitDefaultValue)
                 {
                     throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name,
                         $"parameter '{parameter.Name}' is '{parameter.ToDisplayString()}'");
                 }
+
+                if (parameter.Name is "columns" or "destination" or "logBase" || parameter.Name.StartsWith("kernel", StringComparison.Ordinal)
+                    || method.Parameters.Any(other => other.Name == parameter.Name + "Scale"))
+                {
+                    throw Fail(DiagnosticDescriptors.InvalidTermParameter, at, parameter.Name, method.Name,
+                        "has a name the generated kernels use for their own arguments (columns, destination, logBase, kernel…, or another parameter's name + 'Scale'); rename it");
+                }
+
+                if (!isParameter)
+                {
+                    if (inputCount < method.Parameters.IndexOf(parameter))
+                    {
+                        throw Fail(DiagnosticDescriptors.InvalidTermParameter, at, parameter.Name, method.Name,
+                            "is an input after a [TermParameter] parameter; inputs come first, then the [TermParameter] parameters");
+                    }
+
+                    inputCount++;
+                }
+            }
+
+            if (inputCount is < 1 or > 4)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, $"it has {inputCount} inputs");
+            }
+
+            if (method.Parameters.Length - inputCount > 3)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidTermParameter, method.Parameters[inputCount + 3].Locations.FirstOrDefault() ?? location,
+                    method.Parameters[inputCount + 3].Name, method.Name, "is a fourth [TermParameter] parameter; at most three are supported");
             }
 
             INamedTypeSymbol type = method.ContainingType;
@@ -93,6 +201,23 @@ public sealed partial class KernelGenerator
             {
                 throw Fail(DiagnosticDescriptors.InvalidContainingType, location, method.Name, type.ToDisplayString());
             }
+
+            return outputs;
+        }
+
+        /// <summary>1 for double, n for a tuple of n (2 to 4) doubles, 0 for anything else.</summary>
+        private static int OutputsOf(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_Double)
+            {
+                return 1;
+            }
+
+            return type is INamedTypeSymbol { IsTupleType: true } tuple
+                && tuple.TupleElements.Length is >= 2 and <= 4
+                && tuple.TupleElements.All(e => e.Type.SpecialType == SpecialType.System_Double)
+                ? tuple.TupleElements.Length
+                : 0;
         }
 
         internal static TermException Fail(DiagnosticDescriptor descriptor, Location location, params string[] arguments) =>
@@ -124,6 +249,9 @@ public sealed partial class KernelGenerator
         private readonly Compilation _compilation;
         private readonly string _term;
         private readonly CancellationToken _cancellationToken;
+
+        /// <summary>Whether the term calls a natural logarithm (its value is then in nats).</summary>
+        public bool UsesNaturalLogarithm { get; private set; }
 
         public ExpressionParser(Compilation compilation, string term, CancellationToken cancellationToken)
         {
@@ -236,10 +364,24 @@ public sealed partial class KernelGenerator
             {
                 switch (callee.Name)
                 {
-                    case "Log": return Call(Function.Log, Argument(0));
-                    case "Log1p": return Call(Function.Log1p, Argument(0));
+                    case "Log": return NaturalLog(Call(Function.Log, Argument(0)));
+                    case "Log1p": return NaturalLog(Call(Function.Log1p, Argument(0)));
                     case "Exp": return Call(Function.Exp, Argument(0));
-                    case "LogRatio": return Call(Function.LogRatio, Argument(0), Argument(1));
+                    case "LogRatio": return NaturalLog(Call(Function.LogRatio, Argument(0), Argument(1)));
+                    case "Log2": return Scaled(Call(Function.Log, Argument(0)), 1.4426950408889634);
+                    case "Log10": return Scaled(Call(Function.Log, Argument(0)), 0.43429448190325176);
+                    case "Square":
+                        Node squared = Argument(0);
+                        return new BinaryNode(BinaryOperator.Multiply, squared, squared);
+                    case "Pow": return Pow(Argument(0), Argument(1));
+                    case "XLogY":
+                        Node x = Argument(0), y = Argument(1);
+                        return NaturalLog(new ConditionalNode(
+                            new BinaryNode(BinaryOperator.And,
+                                new BinaryNode(BinaryOperator.Equal, x, new ConstantNode(0.0)),
+                                new UnaryNode(UnaryOperator.Not, Call(Function.IsNaN, y))),
+                            new ConstantNode(0.0),
+                            new BinaryNode(BinaryOperator.Multiply, x, Call(Function.Log, y))));
                     case "SumError":
                         // Knuth's TwoSum written out; common subexpressions are shared by the emitter.
                         Node a = Argument(0), b = Argument(1);
@@ -259,6 +401,10 @@ public sealed partial class KernelGenerator
                     case "Abs": return Call(Function.Abs, Argument(0));
                     case "Sqrt": return Call(Function.Sqrt, Argument(0));
                     case "Exp": return Call(Function.Exp, Argument(0));
+                    case "Log" when callee.Parameters.Length == 1: return NaturalLog(Call(Function.Log, Argument(0)));
+                    case "Log2": return Scaled(Call(Function.Log, Argument(0)), 1.4426950408889634);
+                    case "Log10": return Scaled(Call(Function.Log, Argument(0)), 0.43429448190325176);
+                    case "Pow": return Pow(Argument(0), Argument(1));
                     case "Min": return Call(Function.Min, Argument(0), Argument(1));
                     case "Max": return Call(Function.Max, Argument(0), Argument(1));
                     case "FusedMultiplyAdd": return Call(Function.FusedMultiplyAdd, Argument(0), Argument(1), Argument(2));
@@ -340,6 +486,65 @@ public sealed partial class KernelGenerator
         }
 
         private static CallNode Call(Function function, params Node[] arguments) => new(function, new EquatableArray<Node>(arguments));
+
+        private Node NaturalLog(Node node)
+        {
+            UsesNaturalLogarithm = true;
+            return node;
+        }
+
+        private static Node Scaled(Node node, double factor) => new BinaryNode(BinaryOperator.Multiply, node, new ConstantNode(factor));
+
+        /// <summary>xʸ: constant exponents that are small integers or half-integers become products, quotients and square
+        /// roots (as exact as pow to an ulp or two, and far cheaper); any other exponent is the general vector pow.</summary>
+        private static Node Pow(Node x, Node y)
+        {
+            if (y is not ConstantNode { Value: var e } || Math.Abs(e) > 8 || Math.Round(e * 2) != e * 2)
+            {
+                return Call(Function.Pow, x, y);
+            }
+
+            // x^0 = 1 for every x (NaN included), as pow.
+            if (e == 0)
+            {
+                return new ConstantNode(1.0);
+            }
+
+            // |e| = n + h with n an integer and h 0 or ½: x^n by squaring, times √x for the half.
+            double magnitude = Math.Abs(e);
+            int n = (int)Math.Floor(magnitude);
+            bool half = magnitude != n;
+            Node? product = null;
+            Node power = x;
+            for (int bits = n; bits > 0; bits >>= 1)
+            {
+                if ((bits & 1) != 0)
+                {
+                    product = product is null ? power : new BinaryNode(BinaryOperator.Multiply, product, power);
+                }
+
+                if (bits > 1)
+                {
+                    power = new BinaryNode(BinaryOperator.Multiply, power, power);
+                }
+            }
+
+            if (half)
+            {
+                Node root = Call(Function.Sqrt, x);
+                product = product is null ? root : new BinaryNode(BinaryOperator.Multiply, product, root);
+            }
+
+            Node result = e > 0 ? product! : new BinaryNode(BinaryOperator.Divide, new ConstantNode(1.0), product!);
+
+            // A half-integer power of −∞ is +∞ (or 0 for a negative power) in pow, but NaN through √: that lane is patched.
+            return half
+                ? new ConditionalNode(
+                    new BinaryNode(BinaryOperator.Equal, x, new ConstantNode(double.NegativeInfinity)),
+                    new ConstantNode(e > 0 ? double.PositiveInfinity : 0.0),
+                    result)
+                : result;
+        }
 
         private TermException Unsupported(ExpressionSyntax expression)
         {

@@ -21,6 +21,32 @@ public static class Fn
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Exp(double x) => Math.Exp(x);
 
+    /// <summary>ln 10.</summary>
+    public const double Ln10 = 2.3025850929940456840179914546843642;
+
+    /// <summary>Base-2 logarithm (−∞ at 0, NaN below 0). In a term it is lowered to ln x · (1/ln 2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Log2(double x) => Math.Log2(x);
+
+    /// <summary>Base-10 logarithm (−∞ at 0, NaN below 0). In a term it is lowered to ln x · (1/ln 10).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Log10(double x) => Math.Log10(x);
+
+    /// <summary>x·log y with SciPy's <c>xlogy</c> convention: 0 when x = 0 whatever y is (NaN excepted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double XLogY(double x, double y) => x == 0.0 && !double.IsNaN(y) ? 0.0 : x * Math.Log(y);
+
+    /// <summary>x².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Square(double x) => x * x;
+
+    /// <summary>xʸ as <see cref="Math.Pow"/> (IEEE <c>pow</c>: x⁰ = 1 for every x, 1ʸ = 1, 0 to a negative power +∞, a
+    /// negative x to a non-integer power NaN). In a term, small integer and half-integer constant exponents become
+    /// multiplications and square roots; any other exponent (a constant, a parameter or an expression) becomes
+    /// e^(y·ln|x|) with the sign rules of pow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Pow(double x, double y) => Math.Pow(x, y);
+
     /// <summary>log(1 + x), accurate for tiny x: −∞ at −1, NaN below −1.</summary>
     public static double Log1p(double x)
     {

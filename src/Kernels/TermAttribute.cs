@@ -3,13 +3,34 @@ using System;
 namespace Kernels;
 
 /// <summary>
-/// Marks a pure scalar term: an expression-bodied <c>static double</c> method of one or two <c>double</c>
-/// arguments in a <c>static partial class</c>, written over the vocabulary of <see cref="Fn"/>, <see cref="Math"/>
-/// (Abs, Min, Max, Sqrt), arithmetic, comparisons and <c>?:</c>. The value is in nats. The Kernels generator
-/// compiles it into a nested <c>{Name}Kernel</c> class of fused SIMD reductions over float and double spans;
-/// folding the method itself in a plain loop is the reference those kernels are tested against.
+/// Marks a pure scalar term: an expression-bodied <c>static</c> method in a top-level <c>static partial class</c> whose
+/// parameters are one to four <c>double</c> inputs (one element of each input span), optionally followed by up to three
+/// <c>double</c> parameters marked <see cref="TermParameterAttribute"/> (the same value for every element, such as a
+/// Rényi order), returning a <c>double</c> or a tuple of two to four doubles (several sums folded in one pass). It is
+/// written over the vocabulary of <see cref="Fn"/> and <see cref="Math"/>, arithmetic, comparisons and <c>?:</c> (see
+/// <c>docs/terms.md</c>). The Kernels generator compiles it into a nested <c>{Name}Kernel</c> class of fused SIMD folds
+/// over float and double spans, one row at a time or over a whole span; folding the method itself in a plain loop is
+/// the reference those kernels are tested against.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class TermAttribute : Attribute
+{
+    /// <summary>The name (use <c>nameof</c>) of a static method of the same class that turns the fold's sums into the
+    /// measure: <c>static double Finish(double sum, …)</c> with one double per sum the term returns, then the term's
+    /// parameters. The kernel class then also gets <c>Measure</c> and <c>MeasureEachRow</c>. It runs once per fold
+    /// (or per row), in plain C#.</summary>
+    public string? Finish { get; set; }
+
+    /// <summary>Whether the result is in nats, so that the kernel class offers log-base overloads (bits, hartleys,
+    /// any base). Terms that call a natural logarithm (<c>Fn.Log</c>, <c>Fn.Log1p</c>, <c>Fn.LogRatio</c>,
+    /// <c>Fn.XLogY</c>, <c>Math.Log</c>) are in nats without saying so; set this for measures whose logarithm is
+    /// elsewhere (in the finisher, or in the data, like a log-variance).</summary>
+    public bool Nats { get; set; }
+}
+
+/// <summary>Marks a trailing parameter of a <see cref="TermAttribute">term</see> as a scalar parameter: one value for
+/// the whole fold (such as an order α), passed to the generated kernels after the input spans.</summary>
+[AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+public sealed class TermParameterAttribute : Attribute
 {
 }

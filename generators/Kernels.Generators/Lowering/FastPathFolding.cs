@@ -52,6 +52,9 @@ internal static class FastPathFolding
                 case InputNode:
                     return (node, new Facts(true, _domain.InputBound));
 
+                case ParameterNode:
+                    return (node, Facts.Unknown);
+
                 case ConstantNode { Value: var c }:
                     return (node, c > 0 && !double.IsInfinity(c) && !double.IsNaN(c)
                         ? PositiveWithin((int)Math.Ceiling(Math.Abs(Math.Log(c, 2))))
@@ -129,8 +132,8 @@ internal static class FastPathFolding
                     return (node, Facts.Unknown);
             }
 
-            // Comparisons: decided when one side is certainly positive and the other is zero.
-            bool? decided = (binary.Operator, l.Positive && IsZero(right), IsZero(left) && r.Positive) switch
+            // Comparisons: decided when one side is certainly positive and the other is a constant ≤ 0 (zero, −∞).
+            bool? decided = (binary.Operator, l.Positive && IsNonPositive(right), IsNonPositive(left) && r.Positive) switch
             {
                 (BinaryOperator.GreaterThan or BinaryOperator.GreaterThanOrEqual or BinaryOperator.NotEqual, true, _) => true,
                 (BinaryOperator.LessThan or BinaryOperator.LessThanOrEqual or BinaryOperator.Equal, true, _) => false,
@@ -166,7 +169,7 @@ internal static class FastPathFolding
             }
         }
 
-        private static bool IsZero(Node node) => node is ConstantNode { Value: 0.0 };
+        private static bool IsNonPositive(Node node) => node is ConstantNode { Value: <= 0.0 };
     }
 }
 

@@ -16,21 +16,23 @@ internal sealed class VectorLowering
     private readonly VectorTarget _target;
     private readonly bool _fast;
     private readonly IReadOnlyList<string> _inputs;
+    private readonly IReadOnlyList<string> _parameters;
     private Dictionary<string, string> _locals = new(StringComparer.Ordinal);
     private List<string> _lines = new();
     private int _next;
 
-    private VectorLowering(VectorTarget target, bool fast, IReadOnlyList<string> inputs)
+    private VectorLowering(VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
     {
         _target = target;
         _fast = fast;
         _inputs = inputs;
+        _parameters = parameters;
     }
 
     /// <summary>Lowers <paramref name="body"/> to the statements of a method body, ending in return statements.</summary>
-    public static IReadOnlyList<string> Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs)
+    public static IReadOnlyList<string> Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
     {
-        var lowering = new VectorLowering(target, fast, inputs);
+        var lowering = new VectorLowering(target, fast, inputs, parameters);
         Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
         if (fast && IsVersioned(node))
         {
@@ -53,7 +55,7 @@ internal sealed class VectorLowering
     private static bool IsExpensive(Node node) => node switch
     {
         UncheckedCall => true,
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } => true,
+        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow } => true,
         CallNode { Function: Function.Horner } call when call.Arguments.Count > 4 => true,
         CallNode call => call.Arguments.Any(IsExpensive),
         UnaryNode unary => IsExpensive(unary.Operand),
@@ -67,6 +69,7 @@ internal sealed class VectorLowering
     {
         UncheckedCall call => 20 + call.Arguments.Sum(Cost),
         CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } call => 30 + call.Arguments.Sum(Cost),
+        CallNode { Function: Function.Pow } call => 70 + call.Arguments.Sum(Cost),
         CallNode call => call.Arguments.Count + call.Arguments.Sum(Cost),
         UnaryNode unary => 1 + Cost(unary.Operand),
         BinaryNode binary => 1 + Cost(binary.Left) + Cost(binary.Right),
@@ -120,6 +123,8 @@ internal sealed class VectorLowering
         {
             case InputNode input:
                 return _inputs[input.Index];
+            case ParameterNode parameter:
+                return _parameters[parameter.Index];
             case ConstantNode constant:
                 return _target.Constant(constant.Value);
             case BooleanNode boolean:
@@ -199,6 +204,7 @@ internal sealed class VectorLowering
         {
             Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
             Function.Exp => $"global::Kernels.VectorMath.Exp({a[0]})",
+            Function.Pow => $"global::Kernels.VectorMath.Pow({a[0]}, {a[1]})",
             Function.Abs => $"{api}.Abs({a[0]})",
             Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",

@@ -9,6 +9,9 @@ internal abstract record Node;
 /// <summary>The term's i-th parameter.</summary>
 internal sealed record InputNode(int Index) : Node;
 
+/// <summary>The term's i-th [TermParameter]: one value for the whole fold, broadcast to every lane.</summary>
+internal sealed record ParameterNode(int Index) : Node;
+
 /// <summary>A numeric constant.</summary>
 internal sealed record ConstantNode(double Value) : Node;
 
@@ -64,6 +67,7 @@ internal enum Function
     IsNaN,
     FusedMultiplyAdd,
     Horner,
+    Pow,
 }
 
 /// <summary>A call of a vocabulary function; for <see cref="Function.Horner"/> the arguments after the first are

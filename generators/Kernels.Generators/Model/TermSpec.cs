@@ -1,13 +1,25 @@
 namespace Kernels.Generators.Model;
 
 /// <summary>Everything the emitter needs about one [Term] method: names and the expression, no Roslyn objects.</summary>
+/// <param name="Inputs">The names of the input parameters (one element of each span), 1 to 4.</param>
+/// <param name="TermParameters">The names of the [TermParameter] parameters (one value per fold), 0 to 3.</param>
+/// <param name="Outputs">One expression per sum the term folds (a tuple term has 2 to 4).</param>
+/// <param name="Finish">The finisher method's name, or null.</param>
+/// <param name="Nats">Whether the result is in nats (log-base overloads are generated).</param>
 internal sealed record TermSpec(
     string Namespace,
     string ContainingType,
     string ContainingTypeAccessibility,
     string Name,
-    EquatableArray<string> Parameters,
-    Node Body);
+    EquatableArray<string> Inputs,
+    EquatableArray<string> TermParameters,
+    EquatableArray<Node> Outputs,
+    string? Finish,
+    bool Nats)
+{
+    /// <summary>The first (for most terms the only) output.</summary>
+    public Node Body => Outputs[0];
+}
 
 /// <summary>Where a diagnostic points, without holding a syntax tree.</summary>
 internal sealed record LocationInfo(string FilePath, int Start, int Length, int StartLine, int StartCharacter, int EndLine, int EndCharacter);

@@ -9,7 +9,17 @@ namespace Kernels.Support;
 /// <param name="Sum">Σ term(pᵢ, qᵢ) in nats.</param>
 /// <param name="SumP">Σ pᵢ (only for folds with totals; otherwise 0).</param>
 /// <param name="SumQ">Σ qᵢ (only for folds with totals over two inputs; otherwise 0).</param>
-public readonly record struct FoldTotals(double Sum, double SumP, double SumQ);
+public readonly record struct FoldTotals(double Sum, double SumP, double SumQ)
+{
+    /// <summary>The second sum of a term that returns several (a tuple); otherwise 0.</summary>
+    public double Sum1 { get; init; }
+
+    /// <summary>The third sum of a term that returns several; otherwise 0.</summary>
+    public double Sum2 { get; init; }
+
+    /// <summary>The fourth sum of a term that returns four; otherwise 0.</summary>
+    public double Sum3 { get; init; }
+}
 
 /// <summary>A compile-time switch a generated fold is specialized on (the JIT removes the unused branches).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -31,6 +31,81 @@ public static class RowSupport
     /// computed and ignored); sparser rows are transposed.</summary>
     public const int FlatStrideFactor = 2;
 
+    /// <summary>Rows whose sums a generated public row fold (FoldEachRow, MeasureEachRow) collects on the stack at a time.</summary>
+    public const int ResultBlockRows = 128;
+
+    /// <summary>The layout of dense row-major inputs for a generated public row fold, checked: columns &gt; 0, every
+    /// input whole rows, destination one element per row.</summary>
+    public static RowLayout CheckRows(int columns, int destination, string xName, int x)
+    {
+        int rows = RowsOf(columns, xName, x);
+        CheckDestination(destination, rows, xName);
+        return new RowLayout(rows, columns, columns, columns);
+    }
+
+    /// <summary>As <see cref="CheckRows(int, int, string, int)"/> for two inputs; with <paramref name="sharedRow"/> the
+    /// second may also be a single row that every row of the first is paired with.</summary>
+    public static RowLayout CheckRows(int columns, int destination, bool sharedRow, string xName, int x, string yName, int y)
+    {
+        int rows = RowsOf(columns, xName, x);
+        bool shared = sharedRow && y == columns && x != columns;
+        if (!shared)
+        {
+            CheckSameShape(rows, columns, xName, x, yName, y, sharedRow);
+        }
+
+        CheckDestination(destination, rows, xName);
+        return new RowLayout(rows, columns, columns, shared ? 0 : columns);
+    }
+
+    /// <summary>As <see cref="CheckRows(int, int, string, int)"/> for three inputs of the same shape.</summary>
+    public static RowLayout CheckRows(int columns, int destination, string xName, int x, string yName, int y, string zName, int z)
+    {
+        int rows = RowsOf(columns, xName, x);
+        CheckSameShape(rows, columns, xName, x, yName, y, sharedRow: false);
+        CheckSameShape(rows, columns, xName, x, zName, z, sharedRow: false);
+        CheckDestination(destination, rows, xName);
+        return new RowLayout(rows, columns, columns, columns);
+    }
+
+    /// <summary>As <see cref="CheckRows(int, int, string, int)"/> for four inputs of the same shape.</summary>
+    public static RowLayout CheckRows(int columns, int destination, string xName, int x, string yName, int y, string zName, int z, string wName, int w)
+    {
+        RowLayout layout = CheckRows(columns, destination, xName, x, yName, y, zName, z);
+        CheckSameShape(layout.Rows, columns, xName, x, wName, w, sharedRow: false);
+        return layout;
+    }
+
+    private static int RowsOf(int columns, string name, int length)
+    {
+        if (columns <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+        }
+
+        return length % columns == 0
+            ? length / columns
+            : throw new ArgumentException($"{name} has {length} elements, which is not a whole number of rows of {columns} columns.", name);
+    }
+
+    private static void CheckSameShape(int rows, int columns, string xName, int x, string name, int length, bool sharedRow)
+    {
+        if (length != x)
+        {
+            throw new ArgumentException(
+                $"{name} has {length} elements; expected {x} (the {rows} rows of {columns} columns of {xName}){(sharedRow ? $" or {columns} (one row shared by every row of {xName})" : string.Empty)}.",
+                name);
+        }
+    }
+
+    private static void CheckDestination(int destination, int rows, string xName)
+    {
+        if (destination != rows)
+        {
+            throw new ArgumentException($"destination has {destination} elements; expected {rows}, one per row of {xName}.", nameof(destination));
+        }
+    }
+
     /// <summary>Columns copied per transposition: a block of one row per lane × this many columns stays in L1.</summary>
     public const int ChunkColumns = 16;
 

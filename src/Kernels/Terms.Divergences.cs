@@ -1,0 +1,110 @@
+using System;
+
+namespace Kernels;
+
+/// <summary>
+/// Divergences, distances and generalized entropies, each one term (and, where the measure is not a plain sum, a
+/// finisher applied to the sums once). <see cref="Measures"/> is their public face; the generated kernel classes
+/// (<c>HellingerKernel</c>, …) also fold rows (<c>FoldEachRow</c>, <c>MeasureEachRow</c>).
+/// </summary>
+public static partial class Terms
+{
+    /// <summary>(√p − √q)², Hellinger's term: exactly 0 when p = q; near p ≈ q it is computed as ((p − q)/(√p + √q))²
+    /// (p − q is exact there), so it keeps its relative precision where √p − √q would cancel. NaN for negatives.</summary>
+    [Term(Finish = nameof(HellingerOfSum))]
+    public static double Hellinger(double p, double q) =>
+        p == q ? 0.0
+        : Math.Abs(p - q) < 0.5 * (p + q) ? Fn.Square((p - q) / (Math.Sqrt(p) + Math.Sqrt(q)))
+        : Fn.Square(Math.Sqrt(p) - Math.Sqrt(q));
+
+    /// <summary>√(½·Σ(√p − √q)²).</summary>
+    public static double HellingerOfSum(double sum) => Math.Sqrt(0.5 * sum);
+
+    /// <summary>|p − q|, the total variation's term.</summary>
+    [Term(Finish = nameof(Half))]
+    public static double TotalVariation(double p, double q) => Math.Abs(p - q);
+
+    /// <summary>½·sum.</summary>
+    public static double Half(double sum) => 0.5 * sum;
+
+    /// <summary>(p − q)²/q, Pearson's χ² term: 0 when p = q (0 = 0 included), +∞ for q = 0 ≠ p.</summary>
+    [Term]
+    public static double PearsonChiSquare(double p, double q) => p == q ? 0.0 : Fn.Square(p - q) / q;
+
+    /// <summary>(p − q)²/p, Neyman's χ² term: 0 when p = q (0 = 0 included), +∞ for p = 0 ≠ q.</summary>
+    [Term]
+    public static double NeymanChiSquare(double p, double q) => p == q ? 0.0 : Fn.Square(p - q) / p;
+
+    /// <summary>√p·√q, the Bhattacharyya coefficient's term (as two roots, so that p·q cannot underflow); NaN for
+    /// negatives. Its fold is the coefficient, its measure the distance −log Σ√(pq).</summary>
+    [Term(Finish = nameof(NegativeLog), Nats = true)]
+    public static double Bhattacharyya(double p, double q) => Math.Sqrt(p) * Math.Sqrt(q);
+
+    /// <summary>−log sum (+∞ at 0).</summary>
+    public static double NegativeLog(double sum) => -Math.Log(sum);
+
+    /// <summary>p^α for p &gt; 0, 0 for p = 0 (zero entries contribute nothing, for every α), NaN for negatives and NaN.</summary>
+    public static double PowerOfPositive(double p, double alpha) =>
+        p > 0.0 ? Fn.Pow(p, alpha) : p == 0.0 ? 0.0 : double.NaN;
+
+    /// <summary>p^α, the Rényi entropy's term (zero entries contribute nothing); its measure is log(Σp^α)/(1 − α).
+    /// α = 1 (Shannon) and α = ∞ (min-entropy) are limits that <see cref="Measures.RenyiEntropy(ReadOnlySpan{double}, double, LogBase)"/>
+    /// computes on their own; α = 0 is the general formula (p⁰ = 1 for every p &gt; 0).</summary>
+    [Term(Finish = nameof(RenyiEntropyOfSum), Nats = true)]
+    public static double RenyiEntropy(double p, [TermParameter] double alpha) => PowerOfPositive(p, alpha);
+
+    /// <summary>log(Σp^α)/(1 − α).</summary>
+    public static double RenyiEntropyOfSum(double sum, double alpha) => Math.Log(sum) / (1.0 - alpha);
+
+    /// <summary>p^α, the Tsallis entropy's term (zero entries contribute nothing); its measure is (1 − Σp^α)/(α − 1).</summary>
+    [Term(Finish = nameof(TsallisEntropyOfSum))]
+    public static double TsallisEntropy(double p, [TermParameter] double alpha) => PowerOfPositive(p, alpha);
+
+    /// <summary>(1 − Σp^α)/(α − 1).</summary>
+    public static double TsallisEntropyOfSum(double sum, double alpha) => (1.0 - sum) / (alpha - 1.0);
+
+    /// <summary>p^α·q^(1−α), the Rényi divergence's term: e^(α·ln p + (1 − α)·ln q) for positive p and q (one
+    /// exponential); 0 for p = 0 (NaN q excepted); otherwise pow's rules (p &gt; 0 against q = 0 gives 0 for α &lt; 1
+    /// and +∞ for α &gt; 1). Its measure is log(Σ)/(α − 1).</summary>
+    [Term(Finish = nameof(RenyiDivergenceOfSum), Nats = true)]
+    public static double RenyiDivergence(double p, double q, [TermParameter] double alpha) =>
+        p > 0.0 && q > 0.0 ? Fn.Exp((alpha * Fn.Log(p)) + ((1.0 - alpha) * Fn.Log(q)))
+        : p == 0.0 && !double.IsNaN(q) ? 0.0
+        : Fn.Pow(p, alpha) * Fn.Pow(q, 1.0 - alpha);
+
+    /// <summary>log(Σp^α·q^(1−α))/(α − 1).</summary>
+    public static double RenyiDivergenceOfSum(double sum, double alpha) => Math.Log(sum) / (alpha - 1.0);
+
+    /// <summary>e^v − 1 − v without cancellation: for |v| ≤ 1 its series v²·Σ vᵏ/(k + 2)! (relative error below
+    /// 1e-17 from the truncation), beyond that the formula (which loses at most a few ulp there). +∞ at v = −∞.</summary>
+    public static double ExpMinusOneMinus(double v) =>
+        Math.Abs(v) <= 1.0
+            ? v * v * Fn.Horner(v,
+                1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880,
+                1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800, 1.0 / 87178291200,
+                1.0 / 1307674368000, 1.0 / 20922789888000, 1.0 / 355687428096000, 1.0 / 6402373705728000,
+                1.0 / 121645100408832000)
+            : Fn.Exp(v) - 1.0 - v;
+
+    /// <summary>½(μ² + σ² − 1 − log σ²) from the mean μ and the log-variance v = log σ²: one dimension of
+    /// KL(N(μ, σ²) ‖ N(0, 1)), the VAE loss term; accurate where σ² ≈ 1.</summary>
+    [Term(Nats = true)]
+    public static double GaussianKullbackLeibler(double mean, double logVariance) =>
+        0.5 * ((mean * mean) + ExpMinusOneMinus(logVariance));
+
+    /// <summary>½(σ₁²/σ₂² − 1 − log(σ₁²/σ₂²) + (μ₁ − μ₂)²/σ₂²) from means and log-variances: one dimension of
+    /// KL(N(μ₁, σ₁²) ‖ N(μ₂, σ₂²)).</summary>
+    [Term(Nats = true)]
+    public static double GaussianKullbackLeiblerOfPair(double mean1, double logVariance1, double mean2, double logVariance2) =>
+        0.5 * (ExpMinusOneMinus(logVariance1 - logVariance2) + (Fn.Square(mean1 - mean2) * Fn.Exp(-logVariance2)));
+
+    /// <summary>(c, c·log c, [c &gt; 0]) for a count c: the three sums of the Miller–Madow entropy, folded in one pass.
+    /// A negative count gives NaN sums (the caller then finds and reports it).</summary>
+    [Term(Finish = nameof(MillerMadowOfSums))]
+    public static (double, double, double) MillerMadow(double count) =>
+        (count >= 0.0 ? count : double.NaN, Fn.XLogY(count, count), count > 0.0 ? 1.0 : 0.0);
+
+    /// <summary>log N − Σc·log c/N + (K − 1)/(2N) for N = Σc, K nonzero counts (NaN for N = 0).</summary>
+    public static double MillerMadowOfSums(double total, double sumCLogC, double nonzero) =>
+        total > 0.0 ? Math.Log(total) - (sumCLogC / total) + ((nonzero - 1.0) / (2.0 * total)) : double.NaN;
+}
