@@ -45,6 +45,45 @@ foreach (Inputs input in inputs)
     }
 }
 
+// Terms with a parameter, several sums and a finisher: Measure against the finisher applied to FoldReference (the term
+// folded in a plain loop). The α-divergence's general power is folded in double for float inputs too.
+foreach (Inputs input in inputs[1..])
+{
+    foreach (double alpha in new[] { 0.5, 2.0 })
+    {
+        Check($"alpha({alpha})", "double", input.Name, input.P.Length, DoubleBound,
+            () => SampleTerms.AlphaDivergenceKernel.Measure(input.P, input.Q, alpha),
+            () => SampleTerms.AlphaDivergenceOfSum(SampleTerms.AlphaDivergenceKernel.FoldReference(input.P, input.Q, alpha), alpha));
+        Check($"alpha({alpha})", "float", input.Name, input.P.Length, SingleBound,
+            () => SampleTerms.AlphaDivergenceKernel.Measure(input.PSingle, input.QSingle, alpha),
+            () => SampleTerms.AlphaDivergenceOfSum(SampleTerms.AlphaDivergenceKernel.FoldReference(input.PSingle, input.QSingle, alpha), alpha));
+    }
+
+    Check("Cauchy-Schwarz", "double", input.Name, input.P.Length, DoubleBound,
+        () => SampleTerms.CauchySchwarzKernel.Measure(input.P, input.Q),
+        () => CauchySchwarzOf(SampleTerms.CauchySchwarzKernel.FoldReference(input.P, input.Q)));
+    Check("Cauchy-Schwarz", "float", input.Name, input.P.Length, SingleBound,
+        () => SampleTerms.CauchySchwarzKernel.Measure(input.PSingle, input.QSingle),
+        () => CauchySchwarzOf(SampleTerms.CauchySchwarzKernel.FoldReference(input.PSingle, input.QSingle)));
+}
+
+// Rows: one measure per row of a row-major matrix, against each row on its own.
+{
+    Inputs rows = inputs[2];
+    int columns = 3_079 / 7;
+    int count = rows.P.Length / columns;
+    double[] scores = new double[count];
+    SampleTerms.AlphaDivergenceKernel.MeasureEachRow(rows.P.AsSpan(0, count * columns), rows.Q.AsSpan(0, count * columns), columns, scores, 0.5);
+    for (int r = 0; r < count; r++)
+    {
+        int row = r;
+        // Length 0: no speed for a value already computed.
+        Check("alpha rows", "double", $"row {row} of {count}", 0, DoubleBound,
+            () => scores[row],
+            () => SampleTerms.AlphaDivergenceKernel.Measure(rows.P.AsSpan(row * columns, columns), rows.Q.AsSpan(row * columns, columns), 0.5));
+    }
+}
+
 // The library's own functions come with the same package: Jeffreys = KL(p‖q) + KL(q‖p), term by term.
 Inputs largest = inputs[^1];
 Console.WriteLine();
@@ -66,14 +105,16 @@ void Check(string name, string type, string input, int length, double bound, Fun
     double expected = reference();
     double difference = RelativeDifference(value, expected);
     bool ok = difference <= bound;
-    double speed = BestSecondsPerCall(reference, length) / BestSecondsPerCall(kernel, length);
-    Console.WriteLine($"{name,-18} {type,-6} {input,-22} {value,24} {expected,24} {difference,9:0.0e+0} {bound,7:0e+0} {speed,7:0.0}x{(ok ? "" : "  FAILED")}");
+    string speed = length == 0 ? "-" : $"{BestSecondsPerCall(reference, length) / BestSecondsPerCall(kernel, length):0.0}x";
+    Console.WriteLine($"{name,-18} {type,-6} {input,-22} {value,24} {expected,24} {difference,9:0.0e+0} {bound,7:0e+0} {speed,8}{(ok ? "" : "  FAILED")}");
     checks++;
     failures += ok ? 0 : 1;
 }
 
 // Equal values (the same infinity included) and two NaNs agree; anything else is compared relative to the reference,
 // so a finite result where the reference is infinite (or the reverse) is a NaN or infinite difference: a failure.
+static double CauchySchwarzOf((double Pq, double Pp, double Qq) sums) => SampleTerms.CauchySchwarzOfSums(sums.Pq, sums.Pp, sums.Qq);
+
 static double RelativeDifference(double value, double reference) =>
     value == reference || (double.IsNaN(value) && double.IsNaN(reference)) ? 0.0
     : Math.Abs(value - reference) / Math.Abs(reference);

@@ -25,4 +25,23 @@ public static partial class SampleTerms
     [Term]
     public static double SquaredHellinger(double p, double q) =>
         0.5 * (Math.Sqrt(p) - Math.Sqrt(q)) * (Math.Sqrt(p) - Math.Sqrt(q));
+
+    /// <summary>Amari's α-divergence D_α(p‖q) = (1 − Σ p^α·q^(1−α))/(α(1 − α)) for α ∉ {0, 1}: a term with a
+    /// parameter (one value for the whole fold, passed after the spans) and a finisher (applied once to the sum).
+    /// The generated kernel class gets <c>Fold(p, q, alpha)</c> (the sum), <c>Measure(p, q, alpha)</c> and
+    /// <c>MeasureEachRow(p, q, columns, destination, alpha)</c>.</summary>
+    [Term(Finish = nameof(AlphaDivergenceOfSum))]
+    public static double AlphaDivergence(double p, double q, [TermParameter] double alpha) =>
+        p == 0.0 && !double.IsNaN(q) ? 0.0 : Fn.Pow(p, alpha) * Fn.Pow(q, 1.0 - alpha);
+
+    /// <summary>(1 − sum)/(α(1 − α)).</summary>
+    public static double AlphaDivergenceOfSum(double sum, double alpha) => (1.0 - sum) / (alpha * (1.0 - alpha));
+
+    /// <summary>Cauchy–Schwarz divergence −log(Σpq/√(Σp²·Σq²)): a tuple term folds its three sums in one pass, and the
+    /// finisher combines them. In nats (it calls Math.Log in the finisher, so it says so with Nats = true).</summary>
+    [Term(Finish = nameof(CauchySchwarzOfSums), Nats = true)]
+    public static (double, double, double) CauchySchwarz(double p, double q) => (p * q, p * p, q * q);
+
+    /// <summary>−log(Σpq/√(Σp²·Σq²)).</summary>
+    public static double CauchySchwarzOfSums(double pq, double pp, double qq) => -Math.Log(pq / Math.Sqrt(pp * qq));
 }
