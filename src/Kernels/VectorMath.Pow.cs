@@ -59,4 +59,33 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Pow(Vector512<float> x, Vector512<float> y) =>
         Vector512.Narrow(Pow(Vector512.WidenLower(x), Vector512.WidenLower(y)), Pow(Vector512.WidenUpper(x), Vector512.WidenUpper(y)));
+
+    /// <summary>xʸ for lanes whose x is known to be a positive normal number in the unchecked logarithm's range:
+    /// e^(y·ln x), and exactly 1 where x = 1 or y = 0 (as pow, even for an infinite or NaN y).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> PowUnchecked(Vector<double> x, Vector<double> y)
+    {
+        Vector<double> one = Vector.Create(1.0);
+        Vector<double> unit = Vector.Equals<double>(x, one) | Vector.Equals<double>(y, Vector<double>.Zero);
+        return Vector.ConditionalSelect(unit, one, Exp(y * LogUnchecked(x)));
+    }
+
+    /// <inheritdoc cref="PowUnchecked(Vector{double}, Vector{double})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> PowUnchecked(Vector512<double> x, Vector512<double> y)
+    {
+        Vector512<double> one = Vector512.Create(1.0);
+        Vector512<double> unit = Vector512.Equals(x, one) | Vector512.Equals(y, Vector512<double>.Zero);
+        return Vector512.ConditionalSelect(unit, one, Exp(y * LogUnchecked(x)));
+    }
+
+    /// <summary>As <see cref="PowUnchecked(Vector{double}, Vector{double})"/>, computed in double and rounded once to float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<float> PowUnchecked(Vector<float> x, Vector<float> y) =>
+        Vector.Narrow(PowUnchecked(Vector.WidenLower(x), Vector.WidenLower(y)), PowUnchecked(Vector.WidenUpper(x), Vector.WidenUpper(y)));
+
+    /// <summary>As <see cref="PowUnchecked(Vector512{double}, Vector512{double})"/>, computed in double and rounded once to float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> PowUnchecked(Vector512<float> x, Vector512<float> y) =>
+        Vector512.Narrow(PowUnchecked(Vector512.WidenLower(x), Vector512.WidenLower(y)), PowUnchecked(Vector512.WidenUpper(x), Vector512.WidenUpper(y)));
 }

@@ -156,6 +156,9 @@ internal static class FastPathFolding
                     return (new BooleanNode(false), Facts.Unknown);
                 case Function.Log when Unchecked(facts[0]):
                     return (new UncheckedCall(Function.Log, arguments), Facts.Unknown);
+                case Function.Pow when Unchecked(facts[0]):
+                    // A positive normal base: e^(y·ln x) without pow's sign and zero rules (x = 1 and y = 0 still give 1).
+                    return (new UncheckedCall(Function.Pow, arguments), Facts.Unknown);
                 case Function.LogRatio when Unchecked(facts[0]) && Unchecked(facts[1]):
                     return (new UncheckedCall(Function.LogRatio, arguments), Facts.Unknown);
                 case Function.Sqrt:
