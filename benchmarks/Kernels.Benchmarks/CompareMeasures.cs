@@ -12,7 +12,7 @@ namespace Kernels.Benchmarks;
 /// <c>compare measures</c>: each <see cref="Measures"/> function against the naive scalar loop a user would otherwise
 /// write (<see cref="NaiveMeasures"/>), float and double, at 4,096 and 1,048,576 elements (tables 64×64 and 1024×1024),
 /// in the quick modes' way (steady state, interleaved rounds, medians; see <see cref="SteadyState"/>). Also the bytes
-/// each call allocates and the relative difference of the two results. About 2–3 minutes here.
+/// each call allocates and the relative difference of the two results. About two minutes here.
 /// </summary>
 internal static class CompareMeasures
 {
