@@ -320,10 +320,11 @@ internal static class MeasureReference
         return InBase(Finish(sum) * 0.5, logBase);
     }
 
-    /// <summary>I(X; Y) = Σ_{nᵢⱼ&gt;0} (nᵢⱼ/T)·ln(nᵢⱼ·T/(rᵢ·cⱼ)) straight from the definition (not the entropy
-    /// identity); NaN for a zero total or a negative entry, 0 for an empty table.</summary>
+    /// <summary>I(X; Y) = Σ_{nᵢⱼ&gt;0} (nᵢⱼ/T)·ln((nᵢⱼ/rᵢ)·(T/cⱼ)) straight from the definition (not the entropy
+    /// identity; the ratios paired so that counts near the top of the double range do not overflow); NaN for a zero
+    /// total or a negative entry, 0 for an empty table.</summary>
     public static DoubleDouble MutualInformation(ReadOnlySpan<double> joint, int columns, double? logBase = null) =>
-        TableSum(joint, columns, logBase, (n, total, row, column) => (n / total) * PreciseMath.Log(n * total / (row * column)));
+        TableSum(joint, columns, logBase, (n, total, row, column) => (n / total) * PreciseMath.Log((n / row) * (total / column)));
 
     /// <summary>H(Y | X) = Σ_{nᵢⱼ&gt;0} (nᵢⱼ/T)·ln(rᵢ/nᵢⱼ) (X indexes rows).</summary>
     public static DoubleDouble ConditionalEntropy(ReadOnlySpan<double> joint, int columns, double? logBase = null) =>
@@ -420,9 +421,9 @@ internal static class MeasureReference
             return PreciseMath.Zero;
         }
 
-        DoubleDouble gap = Difference(p, q);
-        DoubleDouble rootSum = PreciseMath.Sqrt(p) + PreciseMath.Sqrt(q);
-        return gap * gap / (rootSum * rootSum);
+        // ((p − q)/(√p + √q))²: the quotient first, so that neither (p − q)² nor (√p + √q)² leaves the double range.
+        DoubleDouble root = Difference(p, q) / (PreciseMath.Sqrt(p) + PreciseMath.Sqrt(q));
+        return root * root;
     }
 
     private static DoubleDouble ChiSquareTerm(double p, double q, double denominator)
@@ -442,8 +443,9 @@ internal static class MeasureReference
             return PreciseMath.Special((p - q) * (p - q) / denominator);
         }
 
+        // (p − q)·((p − q)/d): no (p − q)² to overflow when the result itself is representable.
         DoubleDouble gap = Difference(p, q);
-        return gap * gap / denominator;
+        return gap * (gap / denominator);
     }
 
     /// <summary>ln of a double-double that may be 0 (→ −∞), negative or NaN (→ NaN), or +∞.</summary>
@@ -750,6 +752,17 @@ public sealed class MeasureReferenceTests
         Assert.Equal(vae, MeasureReference.GaussianKullbackLeibler(mean, logVariance, zeros, zeros).Value, 1e-16);
         Assert.Equal(0.5 * ((0.25 + Math.Exp(0.25) - 1.25) + (1.5625 + Math.Exp(-2.0) + 1.0) + 5e-19), vae, 1e-15);
         Assert.Equal(0.0, MeasureReference.GaussianKullbackLeibler(mean, logVariance, mean, logVariance).Value);
+    }
+
+    [Fact]
+    public void ExtremeMagnitudesStayInRange()
+    {
+        // Terms whose squares or products leave the double range although the measures do not.
+        Assert.Equal(Math.Sqrt(0.5e300), MeasureReference.Hellinger([1e300, 1e300], [1e-300, 1e300]).Value, 1e136);
+        Assert.Equal(1e-155, MeasureReference.Hellinger([double.Epsilon, 1e-310], [1e-310, double.Epsilon]).Value, 1e-160);
+        Assert.Equal(8.1e200, MeasureReference.PearsonChiSquare([1e200, 1.0], [1e199, 1.0]).Value, 1e186);
+        Assert.Equal(0.0, MeasureReference.MutualInformation([1e300, 1e300, 1e300, 1e300], 2).Value);
+        Assert.Equal(Math.Log(2), MeasureReference.MutualInformation([1e300, 0, 0, 1e300], 2).Value, 1e-15);
     }
 
     /// <summary>Two dyadic distributions cut to one length, q renormalized exactly (by the same padding trick).</summary>
