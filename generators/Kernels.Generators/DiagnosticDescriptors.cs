@@ -93,6 +93,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor KernelNameTaken = new(
+        "KG0011",
+        "Kernel class name taken",
+        "Term '{0}' needs the name '{0}Kernel' for its kernel class, but '{1}' already has a member of that name; rename that member or the term",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
         "KG0001" => InvalidSignature,
@@ -105,6 +113,7 @@ internal static class DiagnosticDescriptors
         "KG0008" => InvalidTermParameter,
         "KG0009" => InvalidTupleTerm,
         "KG0010" => InvalidFinish,
+        "KG0011" => KernelNameTaken,
         _ => null,
     };
 }

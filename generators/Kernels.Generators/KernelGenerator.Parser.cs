@@ -144,6 +144,11 @@ public sealed partial class KernelGenerator
                 throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "it is generic");
             }
 
+            if (SyntaxFacts.GetKeywordKind(method.Name) != SyntaxKind.None)
+            {
+                throw Fail(DiagnosticDescriptors.InvalidSignature, location, method.Name, "its name is a C# keyword");
+            }
+
             inputCount = 0;
             foreach (IParameterSymbol parameter in method.Parameters)
             {
@@ -155,11 +160,10 @@ public sealed partial class KernelGenerator
                         $"parameter '{parameter.Name}' is '{parameter.ToDisplayString()}'");
                 }
 
-                if (parameter.Name is "columns" or "destination" or "logBase" || parameter.Name.StartsWith("kernel", StringComparison.Ordinal)
-                    || method.Parameters.Any(other => other.Name == parameter.Name + "Scale"))
+                if (IsReservedName(parameter.Name, method))
                 {
                     throw Fail(DiagnosticDescriptors.InvalidTermParameter, at, parameter.Name, method.Name,
-                        "has a name the generated kernels use for their own arguments (columns, destination, logBase, kernel…, or another parameter's name + 'Scale'); rename it");
+                        $"has a name the generated kernels use themselves ({ReservedNames}, kernel…, '{method.ContainingType.Name}', or another parameter's name + 'Scale'); rename it");
                 }
 
                 if (!isParameter)
@@ -197,13 +201,33 @@ public sealed partial class KernelGenerator
 
             bool isPartial = type.DeclaringSyntaxReferences.All(r =>
                 r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!type.IsStatic || !isPartial || type.ContainingType is not null || type.IsGenericType)
+
+            // A file-local class cannot be extended from the generated file.
+            if (!type.IsStatic || !isPartial || type.ContainingType is not null || type.IsGenericType || type.IsFileLocal)
             {
                 throw Fail(DiagnosticDescriptors.InvalidContainingType, location, method.Name, type.ToDisplayString());
             }
 
+            if (!type.GetMembers(method.Name + "Kernel").IsEmpty)
+            {
+                throw Fail(DiagnosticDescriptors.KernelNameTaken, location, method.Name, type.ToDisplayString());
+            }
+
             return outputs;
         }
+
+        /// <summary>Names the public kernels declare or call unqualified beside the term's own parameter names.</summary>
+        private const string ReservedNames = "columns, destination, logBase, sums, Fold, Measure, NatsToBits, NatsToHartleys";
+
+        /// <summary>Whether a term parameter's name would collide in the generated public methods: with their own
+        /// arguments and locals (columns, destination, logBase, sums, kernel…), with the members they call unqualified
+        /// (Fold, Measure, NatsToBits, NatsToHartleys, the containing class that qualifies the finisher), or with the
+        /// scale argument FoldScaled adds for another input (p and pScale).</summary>
+        private static bool IsReservedName(string name, IMethodSymbol method) =>
+            name is "columns" or "destination" or "logBase" or "sums" or "Fold" or "Measure" or "NatsToBits" or "NatsToHartleys"
+            || name.StartsWith("kernel", StringComparison.Ordinal)
+            || name == method.ContainingType.Name
+            || method.Parameters.Any(other => other.Name + "Scale" == name);
 
         /// <summary>1 for double, n for a tuple of n (2 to 4) doubles, 0 for anything else.</summary>
         private static int OutputsOf(ITypeSymbol type)
@@ -460,8 +484,12 @@ public sealed partial class KernelGenerator
 
         private Node ParseHorner(InvocationExpressionSyntax invocation, SemanticModel model, Dictionary<IParameterSymbol, Node> scope, List<IMethodSymbol> callStack)
         {
-            SeparatedSyntaxList<ArgumentSyntax> arguments = invocation.ArgumentList.Arguments;
-            var nodes = new List<Node> { Parse(arguments[0].Expression, model, scope, callStack) };
+            // x is the argument named x or else the first positional one; the coefficients are the others, in order.
+            SeparatedSyntaxList<ArgumentSyntax> all = invocation.ArgumentList.Arguments;
+            ArgumentSyntax xArgument = all.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "x") ?? all.First(a => a.NameColon is null);
+            var arguments = new List<ArgumentSyntax> { xArgument };
+            arguments.AddRange(all.Where(a => a != xArgument));
+            var nodes = new List<Node> { Parse(xArgument.Expression, model, scope, callStack) };
             if (arguments.Count == 2 && arguments[1].Expression is CollectionExpressionSyntax withSpread
                 && withSpread.Elements.FirstOrDefault(e => e is not ExpressionElementSyntax) is { } spread)
             {
@@ -514,6 +542,14 @@ public sealed partial class KernelGenerator
             double magnitude = Math.Abs(e);
             int n = (int)Math.Floor(magnitude);
             bool half = magnitude != n;
+
+            // pow treats −0 as +0 for a non-integer exponent (pow(−0, −0.5) = +∞), but √−0 = −0 would make that −∞:
+            // adding +0 turns −0 into +0 and changes no other value.
+            Node original = x;
+            if (half)
+            {
+                x = new BinaryNode(BinaryOperator.Add, x, new ConstantNode(0.0));
+            }
             Node? product = null;
             Node power = x;
             for (int bits = n; bits > 0; bits >>= 1)
@@ -540,7 +576,7 @@ public sealed partial class KernelGenerator
             // A half-integer power of −∞ is +∞ (or 0 for a negative power) in pow, but NaN through √: that lane is patched.
             return half
                 ? new ConditionalNode(
-                    new BinaryNode(BinaryOperator.Equal, x, new ConstantNode(double.NegativeInfinity)),
+                    new BinaryNode(BinaryOperator.Equal, original, new ConstantNode(double.NegativeInfinity)),
                     new ConstantNode(e > 0 ? double.PositiveInfinity : 0.0),
                     result)
                 : result;

@@ -13,18 +13,27 @@ public sealed class DiagnosticTests
 {
     private const string Header = "using System;\nusing Kernels;\n\nnamespace Sample;\n\n";
 
+    private const string SignatureRule =
+        "must be a non-generic static method returning double or a tuple of 2 to 4 doubles, with 1 to 4 double inputs followed by up to 3 double [TermParameter] parameters (no ref, params or default values)";
+
     [Theory]
     [InlineData("public partial class Measures", "[Term] public double [|Instance|](double p) => p;", "it is not static")]
     [InlineData("public static partial class Measures", "[Term] public static float [|Single|](double p) => 0f;", "it returns 'float'")]
-    [InlineData("public static partial class Measures", "[Term] public static double [|Three|](double p, double q, double r) => p;", "it has 3 parameters")]
-    [InlineData("public static partial class Measures", "[Term] public static double [|None|]() => 0.0;", "it has 0 parameters")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|Five|](double p, double q, double r, double s, double t) => p;", "it has 5 inputs")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|None|]() => 0.0;", "it has 0 inputs")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|OnlyParameter|]([TermParameter] double a) => a;", "it has 0 inputs")]
     [InlineData("public static partial class Measures", "[Term] public static double [|ByRef|](ref double p) => p;", "parameter 'p' is 'ref double p'")]
     [InlineData("public static partial class Measures", "[Term] public static double [|OfInt|](int n) => n;", "parameter 'n' is 'int n'")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|Params|](params double[] p) => p[0];", "parameter 'p' is")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|Defaulted|](double p, double q = 1.0) => p * q;", "parameter 'q' is")]
     [InlineData("public static partial class Measures", "[Term] public static double [|Generic|]<T>(double p) => p;", "it is generic")]
+    [InlineData("public static partial class Measures", "[Term] public static (double, double, double, double, double) [|Five|](double p) => (p, p, p, p, p);", "it returns '(double, double, double, double, double)'")]
+    [InlineData("public static partial class Measures", "[Term] public static (double, float) [|Mixed|](double p) => (p, 0f);", "it returns '(double, float)'")]
+    [InlineData("public static partial class Measures", "[Term] public static double [|@double|](double p) => p;", "its name is a C# keyword")]
     public void KG0001_invalid_signature(string type, string member, string reason)
     {
         Diagnostic d = SingleDiagnostic(type, member, "KG0001");
-        Assert.Contains("must be a static method returning double with one or two double parameters", d.GetMessage());
+        Assert.Contains(SignatureRule, d.GetMessage());
         Assert.Contains(reason, d.GetMessage());
     }
 
@@ -43,12 +52,23 @@ public sealed class DiagnosticTests
     [InlineData("[Term] public static double A(double p) => [|Table[1]|] * p;\n    private static readonly double[] Table = { 1.0, 2.0 };", "Table[1]")]
     [InlineData("[Term] public static double M(double x) => [|x % 2|];", "x % 2")]
     [InlineData("[Term] public static double F(double p) => [|Field|] * p;\n    private static double Field = 2.0;", "Field")]
+    [InlineData("[Term] public static double T(double p) => [|Math.Log(p, 2)|];", "Math.Log(p, 2)")]
+    [InlineData("[Term] public static double T(double p) => [|Pair(p).Item1|];\n    private static (double, double) Pair(double p) => (p, p);", "Pair(p).Item1")]
+    [InlineData("[Term] public static double T(double p) => [|checked(p + 1.0)|];", "checked(p + 1.0)")]
+    [InlineData("[Term] public static double T(double p) => [|p is double|] ? 1.0 : 0.0;", "p is double")]
+    [InlineData("[Term] public static double T(double p) => [|p switch { > 0 => p, _ => 0.0 }|];", "p switch")]
+    [InlineData("[Term] public static double T(double p) => [|double.IsInfinity(p)|] ? 0.0 : p;", "double.IsInfinity(p)")]
+    [InlineData("[Term] public static double T(double p) => [|Half|] * p;\n    private static double Half => 0.5;", "Half")]
+    [InlineData("[Term] public static double T(double p) => p > 0 ? p : [|throw new ArgumentException()|];", "throw new ArgumentException()")]
+    [InlineData("[Term] public static double T(double p) => [|Kernels.Terms.Entropy(p)|];", "Kernels.Terms.Entropy(p)")]
     public void KG0003_unsupported_construct(string member, string construct)
     {
         Diagnostic d = SingleDiagnostic("public static partial class Measures", member, "KG0003");
         Assert.Contains(construct, d.GetMessage());
-        Assert.Contains("supported: parameters, numeric literals", d.GetMessage());
-        Assert.Contains("Fn.Log, Fn.Log1p, Fn.LogRatio", d.GetMessage());
+        Assert.Contains("is not supported in term", d.GetMessage());
+        Assert.Contains("; supported: inputs and [TermParameter] parameters, numeric literals and constants", d.GetMessage());
+        Assert.Contains("Fn.Log, Fn.Log2, Fn.Log10, Fn.Log1p, Fn.LogRatio, Fn.XLogY, Fn.Exp, Fn.Pow, Fn.Square", d.GetMessage());
+        Assert.Contains("Math.Log (one argument)", d.GetMessage());
     }
 
     [Theory]
@@ -59,6 +79,13 @@ public sealed class DiagnosticTests
     {
         Diagnostic d = SingleDiagnostic(type, "[Term] public static double [|T|](double p) => p;", "KG0004");
         Assert.Contains($"declared in '{display}', which must be a top-level (non-nested) static partial class", d.GetMessage());
+    }
+
+    [Fact]
+    public void KG0004_file_local_class()
+    {
+        Diagnostic d = SingleDiagnostic("file static partial class Measures", "[Term] public static double [|T|](double p) => p;", "KG0004");
+        Assert.Contains("which must be a top-level (non-nested) static partial class", d.GetMessage());
     }
 
     [Fact]
@@ -95,6 +122,74 @@ public sealed class DiagnosticTests
     {
         Diagnostic d = SingleDiagnostic("public static partial class Measures", member, "KG0006");
         Assert.Contains($"Coefficient '{coefficient}' of Fn.Horner in term 'H' is not a compile-time constant", d.GetMessage());
+    }
+
+    [Fact]
+    public void KG0007_names_differing_in_case_are_both_reported()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Header + "public static partial class Measures\n{\n" +
+            "    [Term] public static double Kl(double p) => p;\n    [Term] public static double KL(double p) => 2.0 * p;\n}\n");
+        Assert.Null(run.Generator.Exception);
+        Assert.Equal(2, run.GeneratorDiagnostics.Length);
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("KG0007", d.Id));
+        Diagnostic d = run.GeneratorDiagnostics.Single(d => d.GetMessage().StartsWith("Term 'KL'", System.StringComparison.Ordinal));
+        Assert.Equal("KL", run.Input.SyntaxTrees.Single().ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Contains("Term 'KL' shares its name with another term of 'Sample.Measures' (names are compared ignoring case)", d.GetMessage());
+        Assert.Empty(run.Sources);
+    }
+
+    [Theory]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double a, double [|q|]) => p * q * a;", "q", "is an input after a [TermParameter] parameter; inputs come first")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double a, [TermParameter] double b, [TermParameter] double c, [TermParameter] double [|d|]) => p * a * b * c * d;", "d", "is a fourth [TermParameter] parameter; at most three are supported")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|columns|]) => p * columns;", "columns", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|destination|]) => p * destination;", "destination", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|logBase|]) => p * logBase;", "logBase", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|kernelRow|]) => p * kernelRow;", "kernelRow", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double [|sums|]) => sums;", "sums", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double [|Fold|]) => Fn.Log(Fold);", "Fold", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|NatsToBits|]) => Fn.Log(p) * NatsToBits;", "NatsToBits", "has a name the generated kernels use themselves")]
+    [InlineData("[Term] public static double T(double [|Measures|]) => Measures;", "Measures", "'Measures', or another parameter's name + 'Scale'")]
+    [InlineData("[Term] public static double T(double p, [TermParameter] double [|pScale|]) => p * pScale;", "pScale", "another parameter's name + 'Scale'")]
+    [InlineData("[Term] public static double T(double p, double [|pScale|]) => p * pScale;", "pScale", "another parameter's name + 'Scale'")]
+    public void KG0008_invalid_term_parameter(string member, string parameter, string reason)
+    {
+        Diagnostic d = SingleDiagnostic("public static partial class Measures", member, "KG0008");
+        Assert.StartsWith($"Parameter '{parameter}' of term 'T' ", d.GetMessage());
+        Assert.Contains(reason, d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("[Term] public static (double, double) T(double p) => [|Pair(p)|];\n    private static (double, double) Pair(double p) => (p, p);")]
+    [InlineData("[Term] public static (double, double) T(double p) => [|p > 0 ? (p, p) : (0.0, 0.0)|];")]
+    [InlineData("[Term] public static (double, double, double) T(double p) => [|default|];")]
+    public void KG0009_tuple_term_without_a_tuple_literal(string member)
+    {
+        Diagnostic d = SingleDiagnostic("public static partial class Measures", member, "KG0009");
+        Assert.Matches(@"^Term 'T' returns a tuple of [23] doubles, so its body must be a tuple literal '\(sum0, sum1, \.\.\.\)' with [23] elements, one expression per sum$", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("[Term([|Finish = \"Missing\"|])] public static double T(double p) => p;", "'Missing' of term 'T' is not a method of the class; declare it as 'static double Missing(double sum)' in 'Measures'")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static double F(double s) => s;\n    public static double F(double s, double t) => s + t;", "'F' of term 'T' is overloaded")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public double F(double s) => s;", "'F' of term 'T' is not static")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static double F<TValue>(double s) => s;", "'F' of term 'T' is generic")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static float F(double s) => (float)s;", "'F' of term 'T' returns 'float'")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static (double, double) T(double p, [TermParameter] double alpha) => (p, alpha);\n    public static double F(double s0, double s1) => s0 + s1;", "'F' of term 'T' has 2 parameters; declare it as 'static double F(double sum0, double sum1, double alpha)'")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static double F(float s) => s;", "'F' of term 'T' has a parameter that is not a plain double")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static double F(in double s) => s;", "'F' of term 'T' has a parameter that is not a plain double")]
+    [InlineData("[Term([|Finish = nameof(F)|])] public static double T(double p) => p;\n    public static double F => 1.0;", "'F' of term 'T' is not a method of the class")]
+    public void KG0010_invalid_finisher(string member, string message)
+    {
+        Diagnostic d = SingleDiagnostic("public static partial class Measures", member, "KG0010");
+        Assert.StartsWith("Finisher " + message, d.GetMessage());
+    }
+
+    [Fact]
+    public void KG0011_kernel_class_name_taken()
+    {
+        Diagnostic d = SingleDiagnostic("public static partial class Measures",
+            "[Term] public static double [|T|](double p) => p;\n    public static class TKernel { }", "KG0011");
+        Assert.Equal("Term 'T' needs the name 'TKernel' for its kernel class, but 'Sample.Measures' already has a member of that name; rename that member or the term", d.GetMessage());
     }
 
     [Fact]
