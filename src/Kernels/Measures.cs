@@ -82,14 +82,18 @@ public static class Measures
     public static double TsallisEntropy(ReadOnlySpan<double> p, double alpha)
     {
         CheckFinite(alpha);
-        return p.IsEmpty ? 0.0 : alpha == 1.0 ? Information.Entropy(p) : Terms.TsallisEntropyKernel.Measure(p, alpha);
+        return p.IsEmpty ? 0.0
+            : alpha == 1.0 ? Information.Entropy(p)
+            : Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
     }
 
     /// <inheritdoc cref="TsallisEntropy(ReadOnlySpan{double}, double)"/>
     public static float TsallisEntropy(ReadOnlySpan<float> p, double alpha)
     {
         CheckFinite(alpha);
-        return p.IsEmpty ? 0f : alpha == 1.0 ? Information.Entropy(p) : (float)Terms.TsallisEntropyKernel.Measure(p, alpha);
+        return p.IsEmpty ? 0f
+            : alpha == 1.0 ? Information.Entropy(p)
+            : (float)Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
     }
 
     /// <summary>KL(N(μ, diag σ²) ‖ N(0, I)) = ½ Σ(μᵢ² + σᵢ² − 1 − log σᵢ²) from the mean and the log-variance
@@ -186,7 +190,7 @@ public static class Measures
             return -Math.Log(Limits.Maximum(p));
         }
 
-        double sum = Terms.RenyiEntropyKernel.Fold(p, alpha);
+        double sum = PowerSum(p, alpha);
         if (InNormalRange(sum))
         {
             return Terms.RenyiEntropyOfSum(sum, alpha);
@@ -214,7 +218,7 @@ public static class Measures
             return -Math.Log(Limits.Maximum(p));
         }
 
-        double sum = Terms.RenyiEntropyKernel.Fold(p, alpha);
+        double sum = PowerSum(p, alpha);
         if (InNormalRange(sum))
         {
             return Terms.RenyiEntropyOfSum(sum, alpha);
@@ -248,7 +252,10 @@ public static class Measures
             return Math.Log(Limits.MaximumRatio(p, q));
         }
 
-        double sum = Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
+        // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
+        double sum = alpha == 2.0 ? Terms.SquareOverReferenceKernel.Fold(p, q)
+            : alpha == 0.5 ? Terms.BhattacharyyaKernel.Fold(p, q)
+            : Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
         if (InNormalRange(sum))
         {
             return Terms.RenyiDivergenceOfSum(sum, alpha);
@@ -276,7 +283,10 @@ public static class Measures
             return Math.Log(Limits.MaximumRatio(p, q));
         }
 
-        double sum = Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
+        // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
+        double sum = alpha == 2.0 ? Terms.SquareOverReferenceKernel.Fold(p, q)
+            : alpha == 0.5 ? Terms.BhattacharyyaKernel.Fold(p, q)
+            : Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
         if (InNormalRange(sum))
         {
             return Terms.RenyiDivergenceOfSum(sum, alpha);
@@ -291,6 +301,17 @@ public static class Measures
         ratio > 0.0 && double.IsFinite(ratio)
             ? ((alpha * Math.Log(ratio)) + Math.Log(scaledSum)) / (alpha - 1.0)
             : Terms.RenyiDivergenceOfSum(sum, alpha);
+
+    // Σp^α (zero entries left out); orders 2 (collision) and ½ are a product and a root, not a general power.
+    private static double PowerSum(ReadOnlySpan<double> p, double alpha) =>
+        alpha == 2.0 ? Terms.SquareOfProbabilityKernel.Fold(p)
+        : alpha == 0.5 ? Terms.SquareRootOfProbabilityKernel.Fold(p)
+        : Terms.RenyiEntropyKernel.Fold(p, alpha);
+
+    private static double PowerSum(ReadOnlySpan<float> p, double alpha) =>
+        alpha == 2.0 ? Terms.SquareOfProbabilityKernel.Fold(p)
+        : alpha == 0.5 ? Terms.SquareRootOfProbabilityKernel.Fold(p)
+        : Terms.RenyiEntropyKernel.Fold(p, alpha);
 
     // Sums below 2^-1000 or above 2^1000 (or 0, ∞) have lost digits or will: rescale. NaN stands.
     private static bool InNormalRange(double sum) => double.IsNaN(sum) || (sum >= 9.332636185032189e-302 && sum <= 1.0715086071862673e301);

@@ -27,13 +27,14 @@ public static partial class Terms
     /// <summary>½·sum.</summary>
     public static double Half(double sum) => 0.5 * sum;
 
-    /// <summary>(p − q)²/q, Pearson's χ² term: 0 when p = q (0 = 0 included), +∞ for q = 0 ≠ p.</summary>
+    /// <summary>(p − q)²/q, Pearson's χ² term, as (p − q)·((p − q)/q) so that float inputs near the top of the range do not
+    /// overflow in the square: 0 when p = q (0 = 0 included), +∞ for q = 0 ≠ p.</summary>
     [Term]
-    public static double PearsonChiSquare(double p, double q) => p == q ? 0.0 : Fn.Square(p - q) / q;
+    public static double PearsonChiSquare(double p, double q) => p == q ? 0.0 : (p - q) * ((p - q) / q);
 
-    /// <summary>(p − q)²/p, Neyman's χ² term: 0 when p = q (0 = 0 included), +∞ for p = 0 ≠ q.</summary>
+    /// <summary>(p − q)²/p, Neyman's χ² term, as (p − q)·((p − q)/p): 0 when p = q (0 = 0 included), +∞ for p = 0 ≠ q.</summary>
     [Term]
-    public static double NeymanChiSquare(double p, double q) => p == q ? 0.0 : Fn.Square(p - q) / p;
+    public static double NeymanChiSquare(double p, double q) => p == q ? 0.0 : (p - q) * ((p - q) / p);
 
     /// <summary>√p·√q, the Bhattacharyya coefficient's term (as two roots, so that p·q cannot underflow); NaN for
     /// negatives. Its fold is the coefficient, its measure the distance −log Σ√(pq).</summary>
@@ -55,6 +56,21 @@ public static partial class Terms
 
     /// <summary>log(Σp^α)/(1 − α).</summary>
     public static double RenyiEntropyOfSum(double sum, double alpha) => Math.Log(sum) / (1.0 - alpha);
+
+    /// <summary>p², the order-2 (collision) case of <see cref="RenyiEntropy"/> and <see cref="TsallisEntropy"/> without a
+    /// general power: 0 at 0, NaN for negatives and NaN (as the general term).</summary>
+    [Term]
+    public static double SquareOfProbability(double p) => p >= 0.0 ? p * p : double.NaN;
+
+    /// <summary>p²/q, the order-2 case of <see cref="RenyiDivergence"/> without a general power: 0 for p = 0 (NaN q
+    /// excepted), +∞ for p ≠ 0 against q = 0.</summary>
+    [Term]
+    public static double SquareOverReference(double p, double q) => p == 0.0 && !double.IsNaN(q) ? 0.0 : p * (p / q);
+
+    /// <summary>√p, the order-½ case of <see cref="RenyiEntropy"/> and <see cref="TsallisEntropy"/> without a general power:
+    /// 0 at 0, NaN for negatives and NaN.</summary>
+    [Term]
+    public static double SquareRootOfProbability(double p) => p >= 0.0 ? Math.Sqrt(p) : double.NaN;
 
     /// <summary>p^α, the Tsallis entropy's term (zero entries contribute nothing); its measure is (1 − Σp^α)/(α − 1).</summary>
     [Term(Finish = nameof(TsallisEntropyOfSum))]
