@@ -244,11 +244,21 @@ public sealed partial class KernelGenerator
         /// <summary>"InDouble" when float inputs of this term are folded in double, else "".</summary>
         private static string PublicSuffix(Shape k, string scalar) => scalar == "float" && k.PrefersDouble ? "InDouble" : string.Empty;
 
-        /// <summary>The value a public fold returns from a FoldTotals named <paramref name="totals"/>: the sum, or the
-        /// tuple of sums.</summary>
-        private static string SumsOf(Shape k, string totals) => k.OutputCount == 1
-            ? $"{totals}.Sum"
-            : $"({string.Join(", ", k.OutputIndices.Select(o => o == 0 ? $"{totals}.Sum" : $"{totals}.Sum{o}"))})";
+        /// <summary>A public fold returning the sum of one fold call, or the tuple of its sums (the fold runs once).</summary>
+        private static void EmitSums(SourceWriter w, Shape k, string declaration, string call)
+        {
+            if (k.OutputCount == 1)
+            {
+                w.Line($"{declaration} => {call}.Sum;");
+                return;
+            }
+
+            using (w.Block(declaration))
+            {
+                w.Line($"{Support}.FoldTotals sums = {call};");
+                w.Line($"return ({string.Join(", ", k.OutputIndices.Select(o => o == 0 ? "sums.Sum" : $"sums.Sum{o}"))});");
+            }
+        }
 
         private static string SumsType(Shape k) => k.OutputCount == 1 ? "double" : $"({string.Join(", ", k.OutputIndices.Select(_ => "double"))})";
 
@@ -271,11 +281,11 @@ public sealed partial class KernelGenerator
             string unit = spec.Nats && spec.Finish is null ? ", in nats" : string.Empty;
 
             w.Line($"/// <summary>{what} over the {scalar} inputs{unit}, summed in double{inDouble}.</summary>");
-            w.Line($"public static {sums} Fold({parameters}) => {SumsOf(k, $"Run{suffix}<{Support}.FoldModes.Plain>({arguments})")};");
+            EmitSums(w, k, $"public static {sums} Fold({parameters})", $"Run{suffix}<{Support}.FoldModes.Plain>({arguments})");
             w.Line();
             w.Line("/// <summary>The scalar reference for Fold: the term method itself");
             w.Line("/// folded in a plain loop (compensated, in double). Property-test the kernel against it (see docs/terms.md).</summary>");
-            w.Line($"public static {sums} FoldReference({parameters}) => {SumsOf(k, $"RunScalar{suffix}<{Support}.FoldModes.Plain>({arguments})")};");
+            EmitSums(w, k, $"public static {sums} FoldReference({parameters})", $"RunScalar{suffix}<{Support}.FoldModes.Plain>({arguments})");
             if (k.OutputCount == 1 && spec.Nats && spec.Finish is null)
             {
                 w.Line();

@@ -103,8 +103,14 @@ public static class Fn
     /// <summary>c[0] + x·(c[1] + x·(c[2] + …)) by Horner's rule; the coefficients must be constants in a term.</summary>
     public static double Horner(double x, params ReadOnlySpan<double> coefficients)
     {
-        double result = 0.0;
-        for (int i = coefficients.Length - 1; i >= 0; i--)
+        if (coefficients.IsEmpty)
+        {
+            return 0.0;
+        }
+
+        // Starting from the last coefficient (not 0·x + c) keeps an infinite x infinite, as the vector form does.
+        double result = coefficients[^1];
+        for (int i = coefficients.Length - 2; i >= 0; i--)
         {
             result = Math.FusedMultiplyAdd(result, x, coefficients[i]);
         }

@@ -11,7 +11,7 @@ namespace Kernels;
 /// e^(y·ln|x|) through the inlined <see cref="Log(Vector{double})"/> and <see cref="Exp(Vector{double})"/>: the
 /// rounding of y·ln|x| is magnified by the exponential, so the relative error is within (|y·ln x| + 4) ulp
 /// (a few ulp for the terms of a distribution raised to a moderate power). Float lanes are computed in double and
-/// rounded once. Only the sign of a zero result differs from <c>pow</c> (always +0). Terms lower a constant exponent
+/// rounded once; signed zeros and infinities follow <c>pow</c> too (pow(−0, −1) = −∞, pow(−∞, ½) = +∞). Terms lower a constant exponent
 /// that is a small integer or half-integer to multiplications and square roots instead.
 /// </summary>
 public static partial class VectorMath
@@ -27,10 +27,13 @@ public static partial class VectorMath
         Vector<double> integer = Vector.Equals<double>(Vector.Floor(y), y);
         Vector<double> half = y * Vector.Create(0.5);
         Vector<double> odd = integer & ~Vector.Equals<double>(Vector.Floor(half), half);
-        Vector<double> negative = Vector.LessThan<double>(x, Vector<double>.Zero);
+        // The sign bit, so that −0 counts as negative (pow(−0, −1) = −∞); NaN lanes are NaN either way.
+        Vector<double> negative = Vector.LessThan<long>(x.As<double, long>(), Vector<long>.Zero).As<long, double>();
         // (−1)^±∞ = 1: ±∞ counts as an even integer (Floor(∞) = ∞ and ∞/2 = ∞).
         Vector<double> signed = Vector.ConditionalSelect(odd, -magnitude, magnitude);
-        Vector<double> ofNegative = Vector.ConditionalSelect(integer, signed, Vector.Create(double.NaN));
+        // A non-integer power of −0 or −∞ is that of +0 or +∞; of any other negative, NaN.
+        Vector<double> endpoint = Vector.Equals<double>(x, Vector<double>.Zero) | Vector.Equals<double>(x, Vector.Create(double.NegativeInfinity));
+        Vector<double> ofNegative = Vector.ConditionalSelect(integer, signed, Vector.ConditionalSelect(endpoint, magnitude, Vector.Create(double.NaN)));
         return Vector.ConditionalSelect(unit, one, Vector.ConditionalSelect(negative, ofNegative, magnitude));
     }
 
@@ -44,9 +47,10 @@ public static partial class VectorMath
         Vector512<double> integer = Vector512.Equals(Vector512.Floor(y), y);
         Vector512<double> half = y * Vector512.Create(0.5);
         Vector512<double> odd = integer & ~Vector512.Equals(Vector512.Floor(half), half);
-        Vector512<double> negative = Vector512.LessThan(x, Vector512<double>.Zero);
+        Vector512<double> negative = Vector512.LessThan(x.AsInt64(), Vector512<long>.Zero).AsDouble();
         Vector512<double> signed = Vector512.ConditionalSelect(odd, -magnitude, magnitude);
-        Vector512<double> ofNegative = Vector512.ConditionalSelect(integer, signed, Vector512.Create(double.NaN));
+        Vector512<double> endpoint = Vector512.Equals(x, Vector512<double>.Zero) | Vector512.Equals(x, Vector512.Create(double.NegativeInfinity));
+        Vector512<double> ofNegative = Vector512.ConditionalSelect(integer, signed, Vector512.ConditionalSelect(endpoint, magnitude, Vector512.Create(double.NaN)));
         return Vector512.ConditionalSelect(unit, one, Vector512.ConditionalSelect(negative, ofNegative, magnitude));
     }
 

@@ -39,6 +39,12 @@ internal sealed record VectorTarget(string Scalar, string Static, string Suffix)
             return $"{Scalar}.NegativeInfinity";
         }
 
+        // A constant beyond float's range rounds to a float infinity, as (float)value does in C#.
+        if (IsSingle && float.IsInfinity((float)value))
+        {
+            return value > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity";
+        }
+
         return IsSingle
             ? ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f"
             : value.ToString("R", CultureInfo.InvariantCulture) + "d";
