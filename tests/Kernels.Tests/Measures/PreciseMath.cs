@@ -165,20 +165,7 @@ internal static class PreciseMath
 
         // m − 1 is exact in the high part (Sterbenz), so s keeps its relative accuracy even for m ≈ 1.
         DoubleDouble s = Div(Add(m, new DoubleDouble(-1.0, 0.0)), Add(m, new DoubleDouble(1.0, 0.0)));
-        DoubleDouble z = Mul(s, s);
-        DoubleDouble power = s;
-        DoubleDouble sum = s;
-        for (int n = 1; n < OddReciprocals.Length; n++)
-        {
-            power = Mul(power, z);
-            DoubleDouble add = Mul(power, OddReciprocals[n]);
-            sum = Add(sum, add);
-            if (Math.Abs(add.Hi) <= 1e-34 * Math.Abs(sum.Hi))
-            {
-                break;
-            }
-        }
-
+        DoubleDouble sum = Series(s, Mul(s, s), OddReciprocals, 0);
         return Add(ScaleB(sum, 1), KLn2(k));
     }
 
@@ -191,19 +178,7 @@ internal static class PreciseMath
     public static DoubleDouble ExpM1Reduced(DoubleDouble x)
     {
         DoubleDouble r = ScaleB(x, -ExpHalvings);
-        DoubleDouble t = Zero;
-        DoubleDouble power = One;
-        for (int n = 1; n < InverseFactorials.Length; n++)
-        {
-            power = Mul(power, r);
-            DoubleDouble add = Mul(power, InverseFactorials[n]);
-            t = Add(t, add);
-            if (Math.Abs(add.Hi) <= 1e-34 * Math.Abs(t.Hi))
-            {
-                break;
-            }
-        }
-
+        DoubleDouble t = Series(r, r, InverseFactorials, 1);
         for (int i = 0; i < ExpHalvings; i++)
         {
             t = Mul(t, Add(t, new DoubleDouble(2.0, 0.0)));
@@ -254,12 +229,19 @@ internal static class PreciseMath
             return Add(Add(Exp(x), new DoubleDouble(-1.0, 0.0)), -x);
         }
 
-        DoubleDouble power = Mul(x, x);
-        DoubleDouble sum = Mul(power, InverseFactorials[2]);
-        for (int n = 3; n < InverseFactorials.Length; n++)
+        return Series(Mul(x, x), x, InverseFactorials, 2);
+    }
+
+    /// <summary>Σ_{n ≥ from} first·ratio^(n − from)·coefficients[n], until a term no longer moves the sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DoubleDouble Series(DoubleDouble first, DoubleDouble ratio, DoubleDouble[] coefficients, int from)
+    {
+        DoubleDouble power = first;
+        DoubleDouble sum = Mul(first, coefficients[from]);
+        for (int n = from + 1; n < coefficients.Length; n++)
         {
-            power = Mul(power, x);
-            DoubleDouble add = Mul(power, InverseFactorials[n]);
+            power = Mul(power, ratio);
+            DoubleDouble add = Mul(power, coefficients[n]);
             sum = Add(sum, add);
             if (Math.Abs(add.Hi) <= 1e-34 * Math.Abs(sum.Hi))
             {
