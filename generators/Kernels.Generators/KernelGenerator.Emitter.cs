@@ -665,8 +665,9 @@ public sealed partial class KernelGenerator
             string api = t.Api;
             string doubles = t.Type;
             string floats = t.GenericOf("float");
-            w.Line($"/// <summary>{t.Static}&lt;float&gt; inputs widened to two {t.Static}&lt;double&gt; each, through the double term bodies");
-            w.Line("/// (unchecked when every lane is in the fast domain); a masked overlapping last vector instead of a scalar tail.</summary>");
+            w.Line($"/// <summary>{t.Static}&lt;float&gt; inputs widened to two {t.Static}&lt;double&gt; each, through the double term bodies:");
+            w.Line("/// a fast loop of unchecked bodies while every lane is in the fast domain, then a general loop, then a masked");
+            w.Line("/// overlapping last vector instead of a scalar tail.</summary>");
             w.Line(NoInline);
             using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
@@ -686,45 +687,83 @@ public sealed partial class KernelGenerator
                 EmitAccumulators(w, k, doubles);
 
                 w.Line("nuint i = 0;");
-                w.Line($"{floats} keep = {floats}.AllBitsSet;");
-                using (w.Block("while (i < length)"))
+                w.Line("// Fast loop: only the inlined unchecked bodies (no call, so nothing is spilled around one); the first");
+                w.Line("// vector with a lane outside the fast domain hands over to the general loop.");
+                using (w.Block("for (; i + width <= length; i += width)"))
                 {
-                    using (w.Block("if (i + width > length)"))
+                    EmitWidenedLoads(w, k, t, masked: false);
+                    EmitAdjust(w, k, t, new[] { "0", "1" });
+                    EmitDomainCheck(w, k, t, new[] { "0", "1" });
+                    using (w.Block("if (!inDomain)"))
                     {
-                        w.Line("// The last full vector overlaps lanes already counted: mask them out instead of a scalar tail.");
-                        w.Line("nuint last = length - width;");
-                        w.Line($"keep = {api}.As<int, float>({api}.GreaterThanOrEqual<int>({t.GenericOf("int")}.Indices, {api}.Create((int)(i - last))));");
-                        w.Line("i = last;");
+                        w.Line("break;");
                     }
 
                     w.Line();
-
-                    w.Line($"{doubles} keep0 = {api}.As<long, double>({api}.WidenLower({api}.As<float, int>(keep)));");
-                    w.Line($"{doubles} keep1 = {api}.As<long, double>({api}.WidenUpper({api}.As<float, int>(keep)));");
-                    foreach (string x in k.Xs)
-                    {
-                        w.Line($"{floats} {x}Single = {api}.ConditionalSelect(keep, {api}.LoadUnsafe(ref {x}Start, i), {floats}.Zero);");
-                        w.Line($"{doubles} {x}Raw0 = {api}.WidenLower({x}Single);");
-                        w.Line($"{doubles} {x}Raw1 = {api}.WidenUpper({x}Single);");
-                    }
-
-                    EmitAdjust(w, k, t, new[] { "0", "1" });
                     EmitTotals(w, k, new[] { "0", "1" });
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        string fastTerm = Shape.TermName(t, o, fast: true);
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {fastTerm}({k.Lanes("0")}) + {fastTerm}({k.Lanes("1")}));");
+                    }
+                }
+
+                w.Line();
+                w.Line("// General loop: each vector through the unchecked or the checked bodies.");
+                using (w.Block("for (; i + width <= length; i += width)"))
+                {
+                    EmitWidenedLoads(w, k, t, masked: false);
+                    EmitAdjust(w, k, t, new[] { "0", "1" });
                     EmitDomainCheck(w, k, t, new[] { "0", "1" });
+                    EmitTotals(w, k, new[] { "0", "1" });
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         string fastTerm = Shape.TermName(t, o, fast: true), term = Shape.TermName(t, o, fast: false);
-                        w.Line($"{doubles} lower{o} = inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")});");
-                        w.Line($"{doubles} upper{o} = inDomain ? {fastTerm}({k.Lanes("1")}) : {term}({k.Lanes("1")});");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {api}.ConditionalSelect(keep0, lower{o}, {doubles}.Zero) + {api}.ConditionalSelect(keep1, upper{o}, {doubles}.Zero));");
+                        w.Line($"{doubles} block{o} = inDomain");
+                        w.Line($"    ? {fastTerm}({k.Lanes("0")}) + {fastTerm}({k.Lanes("1")})");
+                        w.Line($"    : {term}({k.Lanes("0")}) + {term}({k.Lanes("1")});");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, block{o});");
                     }
+                }
 
-                    w.Line("i += width;");
+                w.Line();
+                using (w.Block("if (i < length)"))
+                {
+                    w.Line("// The last full vector overlaps lanes already counted: mask them out instead of a scalar tail.");
+                    w.Line("nuint last = length - width;");
+                    w.Line($"{floats} keep = {api}.As<int, float>({api}.GreaterThanOrEqual<int>({t.GenericOf("int")}.Indices, {api}.Create((int)(i - last))));");
+                    w.Line("i = last;");
+                    w.Line($"{doubles} keep0 = {api}.As<long, double>({api}.WidenLower({api}.As<float, int>(keep)));");
+                    w.Line($"{doubles} keep1 = {api}.As<long, double>({api}.WidenUpper({api}.As<float, int>(keep)));");
+                    EmitWidenedLoads(w, k, t, masked: true);
+                    EmitAdjust(w, k, t, new[] { "0", "1" });
+                    EmitTotals(w, k, new[] { "0", "1" });
+                    foreach (int o in k.OutputIndices)
+                    {
+                        string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        string term = Shape.TermName(t, o, fast: false);
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {api}.ConditionalSelect(keep0, {term}({k.Lanes("0")}), {doubles}.Zero) + {api}.ConditionalSelect(keep1, {term}({k.Lanes("1")}), {doubles}.Zero));");
+                    }
                 }
 
                 w.Line();
                 EmitReturnTotals(w, k, "Reduce");
+            }
+        }
+
+        /// <summary>Each float input loaded at i (masked by keep: lanes already counted read as 0) and widened to two
+        /// double vectors, xRaw0 (lower half) and xRaw1 (upper half).</summary>
+        private static void EmitWidenedLoads(SourceWriter w, Shape k, VectorTarget t, bool masked)
+        {
+            string floats = t.GenericOf("float");
+            foreach (string x in k.Xs)
+            {
+                string load = $"{t.Api}.LoadUnsafe(ref {x}Start, i)";
+                w.Line($"{floats} {x}Single = {(masked ? $"{t.Api}.ConditionalSelect(keep, {load}, {floats}.Zero)" : load)};");
+                w.Line($"{t.Type} {x}Raw0 = {t.Api}.WidenLower({x}Single);");
+                w.Line($"{t.Type} {x}Raw1 = {t.Api}.WidenUpper({x}Single);");
             }
         }
 

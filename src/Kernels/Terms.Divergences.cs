@@ -80,13 +80,14 @@ public static partial class Terms
     public static double TsallisEntropyOfSum(double sum, double alpha) => (1.0 - sum) / (alpha - 1.0);
 
     /// <summary>p^α·q^(1−α), the Rényi divergence's term: e^(α·ln p + (1 − α)·ln q) for positive p and q (one
-    /// exponential); 0 for p = 0 (NaN q excepted); NaN for NaN (even at α = 0, where pow would give NaN⁰ = 1); otherwise pow's rules (p &gt; 0 against q = 0 gives 0 for α &lt; 1
-    /// and +∞ for α &gt; 1). Its measure is log(Σ)/(α − 1).</summary>
+    /// exponential); 0 for p = 0 (NaN q excepted); NaN for NaN (even at α = 0, where pow would give NaN⁰ = 1); p &gt; 0 against q = 0 gives 0 for α &lt; 1, p at α = 1 and +∞ for
+    /// α &gt; 1 (decided here, not through p^α·0^(1−α), whose p^α may underflow); otherwise pow's rules. Its measure is log(Σ)/(α − 1).</summary>
     [Term(Finish = nameof(RenyiDivergenceOfSum), Nats = true)]
     public static double RenyiDivergence(double p, double q, [TermParameter] double alpha) =>
         p > 0.0 && q > 0.0 ? Fn.Exp((alpha * Fn.Log(p)) + ((1.0 - alpha) * Fn.Log(q)))
         : p == 0.0 && !double.IsNaN(q) ? 0.0
         : double.IsNaN(p) || double.IsNaN(q) ? double.NaN
+        : p > 0.0 && q == 0.0 ? (alpha < 1.0 ? 0.0 : alpha > 1.0 ? double.PositiveInfinity : p)
         : Fn.Pow(p, alpha) * Fn.Pow(q, 1.0 - alpha);
 
     /// <summary>log(Σp^α·q^(1−α))/(α − 1).</summary>
