@@ -133,7 +133,7 @@ public sealed partial class KernelGenerator
                 Ps = Enumerable.Range(0, spec.TermParameters.Count).Select(i => "a" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
                 PublicNames = spec.Inputs.Select(Escape).ToArray();
                 PublicParameters = spec.TermParameters.Select(Escape).ToArray();
-                PrefersDouble = Outputs.Any(UsesExponential);
+                PrefersDouble = spec.FloatInDouble || Outputs.Any(UsesExponential);
             }
 
             public int Arity { get; }
@@ -162,7 +162,7 @@ public sealed partial class KernelGenerator
             public string[] PublicParameters { get; }
 
             /// <summary>Whether float inputs are folded in double: the term takes an exponential or a general power,
-            /// whose float form would magnify the rounding of its float argument.</summary>
+            /// whose float form would magnify the rounding of its float argument, or says [Term(FloatInDouble = true)].</summary>
             public bool PrefersDouble { get; }
 
             /// <summary>Whether the narrow-row shapes (transposed, flat) are generated: one output, at most two inputs.
@@ -276,7 +276,7 @@ public sealed partial class KernelGenerator
             string suffix = PublicSuffix(k, scalar);
             string sums = SumsType(k);
             string what = k.OutputCount == 1 ? $"Σ {spec.Name}" : $"The {k.OutputCount} sums of {spec.Name}";
-            string inDouble = suffix.Length > 0 ? " (the inputs widened to double: the term takes an exponential or a power)" : string.Empty;
+            string inDouble = suffix.Length > 0 ? " (the inputs widened to double and the term computed in double)" : string.Empty;
             // With a finisher the measure is in nats, not the sums.
             string unit = spec.Nats && spec.Finish is null ? ", in nats" : string.Empty;
 

@@ -66,7 +66,7 @@ public sealed partial class KernelGenerator
                 var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
                     new EquatableArray<string>(method.Parameters.Take(inputCount).Select(p => p.Name)),
                     new EquatableArray<string>(method.Parameters.Skip(inputCount).Select(p => p.Name)),
-                    new EquatableArray<Node>(nodes), finish, nats);
+                    new EquatableArray<Node>(nodes), finish, nats, NamedArgument(method, "FloatInDouble") is true);
                 return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
             }
             catch (TermException e)

@@ -78,7 +78,8 @@ public static class Fn
                 return Log1p((x - y) / y);
             }
 
-            if (r > 0.0 && double.IsFinite(r))
+            // A quotient in the normal range keeps its relative precision; a subnormal one has lost digits.
+            if (r >= 2.2250738585072014E-308 && double.IsFinite(r))
             {
                 return Math.Log(r);
             }

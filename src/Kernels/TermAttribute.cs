@@ -26,6 +26,11 @@ public sealed class TermAttribute : Attribute
     /// <c>Fn.XLogY</c>, <c>Math.Log</c>) are in nats without saying so; set this for measures whose logarithm is
     /// elsewhere (in the finisher, or in the data, like a log-variance).</summary>
     public bool Nats { get; set; }
+
+    /// <summary>Whether float inputs are widened to double and the term computed in double (as it is automatically for
+    /// terms that take an exponential or a general power): for terms whose sums cancel in the finisher, where float
+    /// terms would leave float rounding errors magnified in the result.</summary>
+    public bool FloatInDouble { get; set; }
 }
 
 /// <summary>Marks a trailing parameter of a <see cref="TermAttribute">term</see> as a scalar parameter: one value for

@@ -6,6 +6,7 @@ namespace Kernels.Generators.Model;
 /// <param name="Outputs">One expression per sum the term folds (a tuple term has 2 to 4).</param>
 /// <param name="Finish">The finisher method's name, or null.</param>
 /// <param name="Nats">Whether the result is in nats (log-base overloads are generated).</param>
+/// <param name="FloatInDouble">[Term(FloatInDouble = true)]: float inputs are folded in double.</param>
 internal sealed record TermSpec(
     string Namespace,
     string ContainingType,
@@ -15,7 +16,8 @@ internal sealed record TermSpec(
     EquatableArray<string> TermParameters,
     EquatableArray<Node> Outputs,
     string? Finish,
-    bool Nats)
+    bool Nats,
+    bool FloatInDouble = false)
 {
     /// <summary>The first (for most terms the only) output.</summary>
     public Node Body => Outputs[0];
