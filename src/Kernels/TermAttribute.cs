@@ -28,7 +28,7 @@ public sealed class TermAttribute : Attribute
     public bool Nats { get; set; }
 
     /// <summary>Whether float inputs are widened to double and the term computed in double (as it is automatically for
-    /// terms that take an exponential or a general power): for terms whose sums cancel in the finisher, where float
+    /// terms that take a general power or an exponential of a computed argument): for terms whose sums cancel in the finisher, where float
     /// terms would leave float rounding errors magnified in the result.</summary>
     public bool FloatInDouble { get; set; }
 }

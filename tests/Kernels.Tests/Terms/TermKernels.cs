@@ -34,7 +34,8 @@ public delegate void EachRowOf<T>(T[][] inputs, int columns, double[] destinatio
 /// <param name="Arity">Input spans: 1, 2 or 4.</param>
 /// <param name="HasAlpha">Whether the term takes a <see cref="TermParameterAttribute"/> (an order α).</param>
 /// <param name="Sums">Sums the term returns (1, or 3 for a tuple term).</param>
-/// <param name="FloatInDouble">Whether the public float entry points fold in double (terms with Exp or Pow).</param>
+/// <param name="FloatInDouble">Whether the public float entry points fold in double (terms with a general Pow or an Exp of a
+/// computed argument, or [Term(FloatInDouble = true)]).</param>
 /// <param name="Term">The scalar term at one element: (input values, α) → its outputs.</param>
 /// <param name="ErrorScale">Per element and output, the magnitude S such that a correctly written kernel's term is
 /// within c·ε·S of the exact term (c and ε chosen by the caller for the arithmetic used): |term| for arithmetic and
@@ -239,7 +240,7 @@ public static class TermKernels
             EachRow = (x, c, d, a) => Terms.RenyiDivergenceKernel.MeasureEachRow(x[0], x[1], c, d, a),
             EachRowSingle = (x, c, d, a) => Terms.RenyiDivergenceKernel.MeasureEachRow(x[0], x[1], c, d, a),
         },
-        new("GaussianKullbackLeibler", typeof(Terms.GaussianKullbackLeiblerKernel), 2, false, 1, true,
+        new("GaussianKullbackLeibler", typeof(Terms.GaussianKullbackLeiblerKernel), 2, false, 1, false,
             (x, _) => One(Terms.GaussianKullbackLeibler(x[0], x[1])),
             (x, _) => One(0.5 * ((x[0] * x[0]) + ExpMinusOneMinusScale(x[1]))), Gaussian, SharedRow: true)
         {
@@ -251,7 +252,7 @@ public static class TermKernels
             EachRow = (x, c, d, _) => Terms.GaussianKullbackLeiblerKernel.FoldEachRow(x[0], x[1], c, d),
             EachRowSingle = (x, c, d, _) => Terms.GaussianKullbackLeiblerKernel.FoldEachRow(x[0], x[1], c, d),
         },
-        new("GaussianKullbackLeiblerOfPair", typeof(Terms.GaussianKullbackLeiblerOfPairKernel), 4, false, 1, true,
+        new("GaussianKullbackLeiblerOfPair", typeof(Terms.GaussianKullbackLeiblerOfPairKernel), 4, false, 1, false,
             (x, _) => One(Terms.GaussianKullbackLeiblerOfPair(x[0], x[1], x[2], x[3])),
             (x, _) => One(0.5 * (ExpMinusOneMinusScale(x[1] - x[3]) + ((x[0] - x[2]) * (x[0] - x[2]) * Math.Exp(-x[3])))), GaussianPair, SharedRow: false)
         {
@@ -294,7 +295,7 @@ public static class TermKernels
             EachRow = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
             EachRowSingle = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
         },
-        new("MillerMadow", typeof(Terms.MillerMadowKernel), 1, false, 3, false,
+        new("MillerMadow", typeof(Terms.MillerMadowKernel), 1, false, 3, true,
             (x, _) => Tuple(Terms.MillerMadow(x[0])), (x, _) => Abs(Tuple(Terms.MillerMadow(x[0]))), Counts, SharedRow: false)
         {
             Fold = (x, _) => Tuple(Terms.MillerMadowKernel.Fold(x[0])),
