@@ -189,11 +189,6 @@ internal sealed class VectorLowering
             }
 
             var coefficients = call.Arguments.Skip(1).Select(a => _target.Constant(((ConstantNode)a).Value)).ToList();
-            if (coefficients.Count >= 8)
-            {
-                return Estrin(coefficients, x);
-            }
-
             string acc = coefficients[coefficients.Count - 1];
             for (int i = coefficients.Count - 2; i >= 0; i--)
             {
@@ -219,37 +214,6 @@ internal sealed class VectorLowering
             Function.FusedMultiplyAdd => $"{api}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})",
             _ => throw new InvalidOperationException(call.Function.ToString()),
         });
-    }
-
-    /// <summary>A long polynomial by Estrin's scheme: pairs c₂ᵢ + c₂ᵢ₊₁·x, then pairs of those with x², x⁴, …, so
-    /// the dependency chain is about log₂ n multiply-adds deep instead of n (Horner's latency dominates a fold that
-    /// evaluates one polynomial per vector, such as e^v − 1 − v's 18 terms).</summary>
-    private string Estrin(List<string> coefficients, string x)
-    {
-        string api = _target.Api;
-        List<string> level = coefficients;
-        string power = x;
-        while (level.Count > 1)
-        {
-            var next = new List<string>();
-            for (int i = 0; i + 1 < level.Count; i += 2)
-            {
-                next.Add(Local($"{api}.MultiplyAddEstimate({level[i + 1]}, {power}, {level[i]})"));
-            }
-
-            if (level.Count % 2 == 1)
-            {
-                next.Add(level[level.Count - 1]);
-            }
-
-            level = next;
-            if (level.Count > 1)
-            {
-                power = Local($"{power} * {power}");
-            }
-        }
-
-        return level[0];
     }
 
     private string Local(string expression)
