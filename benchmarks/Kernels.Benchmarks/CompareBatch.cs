@@ -117,7 +117,7 @@ internal static class CompareBatch
                 Sample[] samples = SteadyState.Interleaved(
                     [new Timed($"{label}/ours", () => shape.Ours(batchCase, 1)), new Timed($"{label}/baseline", () => shape.Baseline(batchCase))],
                     shape.Elements, settings, unsettled);
-                long bytes = AllocatedPerCall(() => shape.Ours(batchCase, 1), allThreads: false);
+                long bytes = SteadyState.AllocatedPerCall(() => shape.Ours(batchCase, 1), AllocationCalls, allThreads: false);
                 results.Add(new RowResult(batchCase, Shape.Of(shape), samples[0], samples[1], bytes));
             }
 
@@ -142,26 +142,12 @@ internal static class CompareBatch
                 Sample[] samples = SteadyState.Interleaved(
                     [new Timed($"{label}/1", () => shape.Ours(BatchCase.KullbackLeibler, 1)), new Timed($"{label}/2", () => shape.Ours(BatchCase.KullbackLeibler, 2))],
                     shape.Elements, settings, unsettled);
-                long bytes = AllocatedPerCall(() => shape.Ours(BatchCase.KullbackLeibler, 2), allThreads: true);
+                long bytes = SteadyState.AllocatedPerCall(() => shape.Ours(BatchCase.KullbackLeibler, 2), AllocationCalls, allThreads: true);
                 results.Add(new ThreadResult(name, Shape.Of(shape), samples[0], samples[1], bytes));
             }
         }
 
         return results;
-    }
-
-    /// <summary>Bytes allocated per call: on this thread only, or by the whole process (the workers of a parallel call
-    /// allocate on theirs; other activity in the process would count too).</summary>
-    private static long AllocatedPerCall(Func<double> call, bool allThreads)
-    {
-        long before = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < AllocationCalls; i++)
-        {
-            _ = call();
-        }
-
-        long after = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
-        return (after - before) / AllocationCalls;
     }
 
     private static string Header(TimingSettings settings, bool quick)

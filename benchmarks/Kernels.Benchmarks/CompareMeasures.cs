@@ -80,25 +80,12 @@ internal static class CompareMeasures
                 string shape = pair.Table ? string.Create(Invariant, $"{workload.TableRows}×{workload.TableColumns}") : string.Create(Invariant, $"{workload.Length:N0}");
                 results.Add(new Result(
                     pair.Name, type, pair.Elements(workload), shape, samples[0], samples[1],
-                    AllocatedPerCall(() => pair.Ours(workload)), AllocatedPerCall(() => pair.Naive(workload)),
+                    SteadyState.AllocatedPerCall(() => pair.Ours(workload), AllocationCalls), SteadyState.AllocatedPerCall(() => pair.Naive(workload), AllocationCalls),
                     pair.Ours(workload), pair.Naive(workload)));
             }
         }
 
         return results;
-    }
-
-    /// <summary>Bytes allocated on this thread per call, over <see cref="AllocationCalls"/> calls after the timing (so
-    /// in steady state: pooled buffers are already in the pool).</summary>
-    private static long AllocatedPerCall(Func<double> call)
-    {
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < AllocationCalls; i++)
-        {
-            _ = call();
-        }
-
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / AllocationCalls;
     }
 
     private static string Header(TimingSettings settings, bool quick)

@@ -115,6 +115,21 @@ internal static class SteadyState
 
     /// <summary>The last lines of a quick mode's report: the calls that did not settle, if any, the time taken, the
     /// load at the end and the checksum.</summary>
+    /// <summary>Bytes allocated per call over <paramref name="calls"/> calls (after timing, so pooled buffers are already
+    /// pooled): on this thread only, or by the whole process (the workers of a parallel call allocate on theirs; other
+    /// activity in the process would count too).</summary>
+    public static long AllocatedPerCall(Func<double> call, int calls, bool allThreads = false)
+    {
+        long before = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < calls; i++)
+        {
+            _ = call();
+        }
+
+        long after = allThreads ? GC.GetTotalAllocatedBytes(precise: true) : GC.GetAllocatedBytesForCurrentThread();
+        return (after - before) / calls;
+    }
+
     public static string Footer(IReadOnlyCollection<string> unsettled, TimeSpan elapsed)
     {
         var text = new StringBuilder();

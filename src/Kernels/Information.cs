@@ -144,18 +144,6 @@ public static class Information
             Math.Sqrt(JensenShannonDivergence(p, q, logBase));
 
         // Both empty (after the length check the kernels would do): every measure of nothing is 0.
-        private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
-        {
-            CheckLengths(p.Length, q.Length);
-            return p.IsEmpty;
-        }
-
-        private static void CheckLengths(int p, int q)
-        {
-            if (p != q)
-            {
-                throw new ArgumentException($"The inputs must have the same length; p has {p} elements and q has {q}.", nameof(q));
-            }
-        }
+        private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);
     }
 }

@@ -332,15 +332,7 @@ public static class Measures
         }
     }
 
-    private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
-    {
-        if (p.Length != q.Length)
-        {
-            throw new ArgumentException($"The inputs must have the same length; p has {p.Length} elements and q has {q.Length}.", nameof(q));
-        }
-
-        return p.IsEmpty;
-    }
+    private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);
 
     private static void ThrowIfNegative(ReadOnlySpan<double> counts)
     {

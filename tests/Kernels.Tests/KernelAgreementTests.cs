@@ -8,6 +8,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Kernels.Support;
+using Kernels.Verification;
 using Xunit;
 
 namespace Kernels.Tests;
@@ -33,56 +34,24 @@ public static class KernelCases
         from seed in Gen.Choose(0, int.MaxValue)
         select Build(kind, length, seed));
 
+    /// <summary>The inputs of one case: the package's own hard-input generator (<see cref="KernelInputs.Pair"/>), the one
+    /// users test their kernels with.</summary>
     public static KernelCase Build(string kind, int length, int seed)
     {
-        var random = new Random(seed);
-        var p = new double[length];
-        var q = new double[length];
-        for (int i = 0; i < length; i++)
-        {
-            p[i] = random.NextDouble();
-            q[i] = random.NextDouble();
-            switch (kind)
-            {
-                case "zeros":
-                    if (random.Next(4) == 0) p[i] = 0.0;
-                    if (random.Next(6) == 0) q[i] = 0.0;
-                    break;
-                case "near-equal":
-                    q[i] = p[i] * (1.0 + ((random.NextDouble() - 0.5) * Math.ScaleB(1.0, -random.Next(3, 40))));
-                    if (random.Next(8) == 0) q[i] = p[i];
-                    break;
-                case "peaked":
-                    p[i] = Math.ScaleB(random.NextDouble(), -random.Next(0, 110));
-                    q[i] = Math.ScaleB(random.NextDouble(), -random.Next(0, 110));
-                    break;
-                case "subnormal":
-                    if (random.Next(3) == 0) p[i] = random.Next(1, 1000) * (double)float.Epsilon;
-                    if (random.Next(3) == 0) q[i] = random.Next(1, 1000) * (double)float.Epsilon;
-                    if (random.Next(5) == 0) p[i] = random.Next(1, 1000) * double.Epsilon;
-                    break;
-                case "huge":
-                    if (random.Next(3) == 0) p[i] = Math.ScaleB(1.0 + random.NextDouble(), random.Next(60, 99));
-                    if (random.Next(3) == 0) q[i] = Math.ScaleB(1.0 + random.NextDouble(), random.Next(60, 99));
-                    break;
-                case "specials":
-                    if (random.Next(40) == 0) p[i] = Special(random);
-                    if (random.Next(40) == 0) q[i] = Special(random);
-                    break;
-            }
-        }
-
+        (double[] p, double[] q) = KernelInputs.Pair(KindOf(kind), seed, length);
         return new KernelCase(kind, seed, p, q);
     }
 
-    private static double Special(Random random) => random.Next(6) switch
+    private static KernelInputKind KindOf(string kind) => kind switch
     {
-        0 => double.NaN,
-        1 => double.PositiveInfinity,
-        2 => double.NegativeInfinity,
-        3 => -random.NextDouble(),
-        4 => 0.0,
-        _ => -0.0,
+        "clean" => KernelInputKind.Clean,
+        "zeros" => KernelInputKind.Zeros,
+        "near-equal" => KernelInputKind.NearEqual,
+        "peaked" => KernelInputKind.Peaked,
+        "subnormal" => KernelInputKind.Subnormal,
+        "huge" => KernelInputKind.Huge,
+        "specials" => KernelInputKind.Specials,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input kind."),
     };
 }
 
