@@ -39,23 +39,34 @@ internal static class CompareMeasures
         public bool Flagged => !(Difference <= (Type == "double" ? DoubleTolerance : FloatTolerance));
     }
 
-    public static void Run(bool quick)
+    /// <summary>Times every measure, or those whose name contains <paramref name="only"/> (ordinal, ignoring case);
+    /// false (and a message) when that matches none.</summary>
+    public static bool Run(bool quick, string? only)
     {
+        Func<string, bool> selected = name => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+        if (!MeasurePairs.All<double>().Any(p => selected(p.Name)))
+        {
+            Console.Error.WriteLine($"compare measures --only {only}: no measure's name contains it; the names are " +
+                string.Join(", ", MeasurePairs.All<double>().Select(p => p.Name)));
+            return false;
+        }
+
         TimingSettings settings = TimingSettings.OfBatch(quick);
         var clock = Stopwatch.StartNew();
         Console.Out.Write(Header(settings, quick));
 
         var unsettled = new List<string>();
         var results = new List<Result>();
-        results.AddRange(MeasureType<float>("float", settings, unsettled));
-        results.AddRange(MeasureType<double>("double", settings, unsettled));
+        results.AddRange(MeasureType<float>("float", settings, unsettled, selected));
+        results.AddRange(MeasureType<double>("double", settings, unsettled, selected));
 
         Console.Out.Write(Table(results));
         Console.Out.Write(Flags(results));
         Console.Out.Write(SteadyState.Footer(unsettled, clock.Elapsed));
+        return true;
     }
 
-    private static List<Result> MeasureType<T>(string type, TimingSettings settings, List<string> unsettled)
+    private static List<Result> MeasureType<T>(string type, TimingSettings settings, List<string> unsettled, Func<string, bool> selected)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var small = MeasuresWorkload<T>.OfSize(Sizes[0]);
@@ -63,7 +74,7 @@ internal static class CompareMeasures
         MeasuresWorkload<T>[] timed = [small, MeasuresWorkload<T>.OfSize(Sizes[1])];
 
         var results = new List<Result>();
-        foreach (MeasurePair<T> pair in MeasurePairs.All<T>())
+        foreach (MeasurePair<T> pair in MeasurePairs.All<T>().Where(p => selected(p.Name)))
         {
             // Both candidates of a pair warm up together: each is called on both warm-up sizes in every round.
             if (!SteadyState.Settle(() => pair.Ours(small) + pair.Ours(medium) + pair.Naive(small) + pair.Naive(medium), settings.WarmUp))

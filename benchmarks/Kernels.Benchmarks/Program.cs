@@ -7,14 +7,15 @@ namespace Kernels.Benchmarks;
 /// <summary>
 /// <c>compare [--quick]</c>: a one-minute Markdown comparison (see <see cref="Compare"/>);
 /// <c>compare batch [--quick]</c>: the same for batch scoring (see <see cref="CompareBatch"/>);
-/// <c>compare measures [--quick]</c>: the other measures against naive scalar loops (see <see cref="CompareMeasures"/>);
+/// <c>compare measures [--only NAME] [--quick]</c>: the other measures against naive scalar loops, or only those whose
+/// name contains NAME (see <see cref="CompareMeasures"/>);
 /// <c>rows-sweep [--quick]</c>: the measurements behind the batch driver's tuning constants (see <see cref="RowsSweep"/>).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*KullbackLeibler*'</c>.
 /// </summary>
 internal static class Program
 {
     private const string Usage =
-        "usage: compare [batch | measures] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
+        "usage: compare [batch | measures [--only NAME]] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
 
     private static int Main(string[] args)
     {
@@ -23,14 +24,30 @@ internal static class Program
             bool batch = args[0] == "compare" && args.Length > 1 && args[1] == "batch";
             bool measures = args[0] == "compare" && args.Length > 1 && args[1] == "measures";
             string[] options = args[(batch || measures ? 2 : 1)..];
-            if (options.Any(o => o != "--quick"))
+            bool quick = options.Contains("--quick");
+            string[] rest = options.Where(o => o != "--quick").ToArray();
+
+            // compare measures --only NAME: just the measures whose name contains NAME (e.g. ChiSquare).
+            string? only = null;
+            if (measures && rest.Length == 2 && rest[0] == "--only")
+            {
+                only = rest[1];
+                rest = [];
+            }
+
+            if (rest.Length > 0)
             {
                 Console.Error.WriteLine(Usage);
                 return 2;
             }
 
-            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : measures ? CompareMeasures.Run : Compare.Run;
-            mode(options.Length > 0);
+            if (measures)
+            {
+                return CompareMeasures.Run(quick, only) ? 0 : 2;
+            }
+
+            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : Compare.Run;
+            mode(quick);
             return 0;
         }
 

@@ -211,11 +211,28 @@ public sealed partial class KernelGenerator
             public bool HasFastPath(VectorTarget t) => OutputIndices.Any(o => HasFastPath(t, o));
 
             /// <summary>Whether output j has a fast path worth checking the inputs for: its folding for the fast domain
-            /// picks an unchecked logarithm. Deciding a comparison or two does not pay for the check (and inputs outside
-            /// the domain, such as shifted logits, would send every vector to the out-of-line checked body); such terms
-            /// use their checked body everywhere, inlined.</summary>
-            public bool HasFastPath(VectorTarget t, int output) =>
-                ContainsUncheckedCall(FastPathFolding.Fold(Outputs[output], t.IsSingle ? FastDomain.Single : FastDomain.Double));
+            /// picks an unchecked logarithm, or removes more arithmetic than the check costs (about two operations per
+            /// input vector), such as the rescaling of tiny divisors in <c>Terms.SquareOverDivisor</c>. Deciding
+            /// comparisons alone does not pay for the check (and inputs outside the domain, such as shifted logits, would
+            /// send every vector to the out-of-line checked body); such terms use their checked body everywhere, inlined.</summary>
+            public bool HasFastPath(VectorTarget t, int output)
+            {
+                Node folded = FastPathFolding.Fold(Outputs[output], t.IsSingle ? FastDomain.Single : FastDomain.Double);
+                return ContainsUncheckedCall(folded) || Arithmetic(Outputs[output]) - Arithmetic(folded) > 2 * Xs.Length;
+            }
+
+            /// <summary>Arithmetic operations in the tree as written (a repeated subexpression counts each time);
+            /// comparisons, logical operators, selects and NaN tests are not counted.</summary>
+            private static int Arithmetic(Node node) => node switch
+            {
+                CallNode call => (call.Function == Function.IsNaN ? 0 : 1) + call.Arguments.Sum(Arithmetic),
+                UncheckedCall call => 1 + call.Arguments.Sum(Arithmetic),
+                UnaryNode unary => (unary.Operator == UnaryOperator.Negate ? 1 : 0) + Arithmetic(unary.Operand),
+                BinaryNode binary => (binary.Operator is BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide ? 1 : 0)
+                    + Arithmetic(binary.Left) + Arithmetic(binary.Right),
+                ConditionalNode c => Arithmetic(c.Condition) + Arithmetic(c.WhenTrue) + Arithmetic(c.WhenFalse),
+                _ => 0,
+            };
 
             private static bool ContainsUncheckedCall(Node node) => node switch
             {

@@ -27,14 +27,31 @@ public static partial class Terms
     /// <summary>½·sum.</summary>
     public static double Half(double sum) => 0.5 * sum;
 
-    /// <summary>(p − q)²/q, Pearson's χ² term, as (p − q)·((p − q)/q) so that float inputs near the top of the range do not
-    /// overflow in the square: 0 when p = q (0 = 0 included), +∞ for q = 0 ≠ p.</summary>
+    /// <summary>(p − q)²/q, Pearson's χ² term: 0 when p = q (0 = 0 included), +∞ for q = 0 ≠ p. See
+    /// <see cref="SquareOverDivisor"/> for how it stays finite wherever (p − q)²/q is.</summary>
     [Term]
-    public static double PearsonChiSquare(double p, double q) => p == q ? 0.0 : (p - q) * ((p - q) / q);
+    public static double PearsonChiSquare(double p, double q) => p == q ? 0.0 : SquareOverDivisor(p - q, q);
 
-    /// <summary>(p − q)²/p, Neyman's χ² term, as (p − q)·((p − q)/p): 0 when p = q (0 = 0 included), +∞ for p = 0 ≠ q.</summary>
+    /// <summary>(p − q)²/p, Neyman's χ² term: 0 when p = q (0 = 0 included), +∞ for p = 0 ≠ q.</summary>
     [Term]
-    public static double NeymanChiSquare(double p, double q) => p == q ? 0.0 : (p - q) * ((p - q) / p);
+    public static double NeymanChiSquare(double p, double q) => p == q ? 0.0 : SquareOverDivisor(p - q, p);
+
+    /// <summary>
+    /// d²/v without an overflow or underflow of its own: d·(d/v), so that the square of a large d is never formed; and
+    /// where v² underflows (|v| below about 2⁻⁷⁵ in float, 2⁻⁵³⁸ in double, subnormals and 0 included) with d and v
+    /// both scaled by powers of two first (<see cref="DivisorScale"/>, exact), since d/v alone would overflow there for a
+    /// |d| &lt; 1 whose d²/v is still in range. v = +0 gives +∞ (−0 gives −∞), NaN gives NaN. On the fast path
+    /// (inputs normal and moderate) v² cannot underflow: the generator folds the scale to 1.
+    /// </summary>
+    public static double SquareOverDivisor(double d, double v) =>
+        NumeratorTimesQuotient(d * DivisorScale(v), v * DivisorScale(v) * DivisorScale(v));
+
+    /// <summary>d·(d/v).</summary>
+    public static double NumeratorTimesQuotient(double d, double v) => d * (d / v);
+
+    /// <summary>2⁶⁴ where v² underflows (or v is NaN), else 1: d·2⁶⁴·((d·2⁶⁴)/(v·2¹²⁸)) = d²/v with a quotient 2⁶⁴ times
+    /// smaller, which then overflows only where d²/v does.</summary>
+    public static double DivisorScale(double v) => v * v > 0.0 ? 1.0 : 18446744073709551616.0;
 
     /// <summary>√p·√q, the Bhattacharyya coefficient's term (as two roots, so that p·q cannot underflow); NaN for
     /// negatives. Its fold is the coefficient, its measure the distance −log Σ√(pq).</summary>
@@ -65,7 +82,7 @@ public static partial class Terms
     /// <summary>p²/q, the order-2 case of <see cref="RenyiDivergence"/> without a general power: 0 for p = 0 (NaN q
     /// excepted), +∞ for p ≠ 0 against q = 0.</summary>
     [Term]
-    public static double SquareOverReference(double p, double q) => p == 0.0 && !double.IsNaN(q) ? 0.0 : p * (p / q);
+    public static double SquareOverReference(double p, double q) => p == 0.0 && !double.IsNaN(q) ? 0.0 : SquareOverDivisor(p, q);
 
     /// <summary>√p, the order-½ case of <see cref="RenyiEntropy"/> and <see cref="TsallisEntropy"/> without a general power:
     /// 0 at 0, NaN for negatives and NaN.</summary>

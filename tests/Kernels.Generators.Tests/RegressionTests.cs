@@ -117,4 +117,55 @@ public sealed class RegressionTests
 
         TermProbe.AssertAgrees(Measures(term), "Split", 2, p, q);
     }
+
+    /// <summary>d²/v with d and v rescaled where v² underflows, as <c>Terms.SquareOverDivisor</c> does.</summary>
+    private const string DivisorGuard =
+        "[Term] public static double Chi(double p, double q) => p == q ? 0.0 : Times(p - q, q);\n" +
+        "    public static double Times(double d, double v) => Quotient(d * Scale(v), v * Scale(v) * Scale(v));\n" +
+        "    public static double Quotient(double d, double v) => d * (d / v);\n" +
+        "    public static double Scale(double v) => v * v > 0.0 ? 1.0 : 18446744073709551616.0;";
+
+    [Fact]
+    public void A_guard_the_fast_domain_decides_gets_a_fast_path_without_it()
+    {
+        // The rescaling is arithmetic the fast domain makes dead (v² > 0 there, and x·1 = x): worth checking the inputs
+        // for, although the term has no logarithm. The fast body is the plain d·(d/v).
+        GeneratorRun run = GeneratorHarness.Run(Measures(DivisorGuard));
+        string source = run.Sources["Sample.Measures.Chi.g.cs"];
+        Assert.Contains("InFastDomain(", source, System.StringComparison.Ordinal);
+        Assert.Contains("1.8446744073709552E+19", source, System.StringComparison.Ordinal); // in the checked body
+        string fastBody = source[source.IndexOf("Vector<double> TermVectorUnchecked(", System.StringComparison.Ordinal)..];
+        fastBody = fastBody[..fastBody.IndexOf("return ", System.StringComparison.Ordinal)];
+        Assert.DoesNotContain("GreaterThan", fastBody, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("1.8446744073709552E+19", fastBody, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guard_against_tiny_divisors_agrees_with_the_term_on_both_paths()
+    {
+        // Ordinary inputs (fast path) and a subnormal divisor (checked path): d/v = 2^1034 overflows, d²/v = 2^994 does not.
+        using TermProbe probe = TermProbe.Compile(Measures(DivisorGuard), "Chi", 2);
+        var random = new System.Random(3);
+        double[] p = new double[67], q = new double[67];
+        for (int i = 0; i < p.Length; i++)
+        {
+            p[i] = random.NextDouble();
+            q[i] = random.NextDouble();
+        }
+
+        probe.AssertAgrees(p, q);
+        p[40] = System.Math.Pow(2, -40);
+        q[40] = double.Epsilon;
+        probe.AssertAgrees(p, q);
+    }
+
+    [Fact]
+    public void Decided_comparisons_alone_do_not_get_a_fast_path()
+    {
+        // Log-probabilities are never in the fast domain (they are ≤ 0): a fast path that only skips the tests for −∞
+        // and NaN would send every vector to the out-of-line checked body.
+        GeneratorRun run = GeneratorHarness.Run(Measures(
+            "[Term] public static double KlOfLogs(double a, double b) => a == double.NegativeInfinity && !double.IsNaN(b) ? 0.0 : Fn.Exp(a) * (a - b);"));
+        Assert.Contains("bool inDomain = true;", run.Sources["Sample.Measures.KlOfLogs.g.cs"], System.StringComparison.Ordinal);
+    }
 }

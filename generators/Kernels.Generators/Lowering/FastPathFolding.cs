@@ -124,6 +124,15 @@ internal static class FastPathFolding
                 case BinaryOperator.Add:
                     return (node, l.Positive && r.Positive ? PositiveWithin(Math.Max(l.Log2Bound, r.Log2Bound) + 1) : Facts.Unknown);
 
+                case BinaryOperator.Multiply when IsOne(right):
+                    return (left, l);
+
+                case BinaryOperator.Multiply when IsOne(left):
+                    return (right, r);
+
+                case BinaryOperator.Divide when IsOne(right):
+                    return (left, l);
+
                 case BinaryOperator.Multiply or BinaryOperator.Divide:
                     // The product of two in-range values can underflow or overflow: the bounds add.
                     return (node, l.Positive && r.Positive ? PositiveWithin(l.Log2Bound + r.Log2Bound) : Facts.Unknown);
@@ -173,6 +182,9 @@ internal static class FastPathFolding
         }
 
         private static bool IsNonPositive(Node node) => node is ConstantNode { Value: <= 0.0 };
+
+        /// <summary>A constant 1 (what a decided scale factor becomes): x·1 = x/1 = x exactly, NaN and ±∞ included.</summary>
+        private static bool IsOne(Node node) => node is ConstantNode { Value: 1.0 };
     }
 }
 

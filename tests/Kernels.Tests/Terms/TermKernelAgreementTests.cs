@@ -194,10 +194,56 @@ public sealed class TermKernelAgreementTests
     }
 }
 
-/// <summary>Float chi-squares whose term is a float do not overflow in an intermediate square (found by these tests;
-/// the term is now (p − q)·((p − q)/q)).</summary>
+/// <summary>Chi-squares whose term is in range do not overflow in an intermediate: not in a square (found by these
+/// tests; the term is (p − q)·((p − q)/q)), and not in the quotient (p − q)/q against a tiny divisor (found by
+/// <see cref="TermRowFoldTests"/> with subnormal floats; the divisor is rescaled where q² underflows).</summary>
 public sealed class FloatTermOverflowTests
 {
+    [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(67)]
+    public void ChiSquaresAgainstATinyDivisorAreTheirFiniteValue(int n)
+    {
+        // Float: (2⁻¹⁰ − 2⁻¹⁴⁰)²/2⁻¹⁴⁰ rounds to 2¹²⁰ (a float), while (p − q)/q = 2¹³⁰ is not one.
+        float[] p = Enumerable.Repeat(MathF.Pow(2, -10), n).ToArray();
+        float[] q = Enumerable.Repeat(MathF.Pow(2, -140), n).ToArray();
+        double expected = n * Math.Pow(2, 120);
+        Assert.Equal(expected, Terms.PearsonChiSquareKernel.Fold(p, q), expected * 1e-15);
+        Assert.Equal(expected, Terms.NeymanChiSquareKernel.Fold(q, p), expected * 1e-15);
+        Assert.Equal(expected, Terms.SquareOverReferenceKernel.Fold(p, q), expected * 1e-15);
+        Assert.Equal((float)expected, Measures.PearsonChiSquare(p, q), (float)expected * 1e-6f);
+
+        // Double: (2⁻⁴⁰ − 2⁻¹⁰⁷⁴)²/2⁻¹⁰⁷⁴ rounds to 2⁹⁹⁴, while (p − q)/q = 2¹⁰³⁴ overflows.
+        double[] pd = Enumerable.Repeat(Math.Pow(2, -40), n).ToArray();
+        double[] qd = Enumerable.Repeat(double.Epsilon, n).ToArray();
+        double expectedDouble = n * Math.Pow(2, 994);
+        Assert.Equal(expectedDouble, Measures.PearsonChiSquare(pd, qd), expectedDouble * 1e-15);
+        Assert.Equal(expectedDouble, Measures.NeymanChiSquare(qd, pd), expectedDouble * 1e-15);
+        Assert.Equal(expectedDouble, Terms.SquareOverReferenceKernel.Fold(pd, qd), expectedDouble * 1e-15);
+        Assert.Equal(expectedDouble, Terms.PearsonChiSquareKernel.FoldReference(pd, qd), expectedDouble * 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TinyDivisorsAmongOrdinaryOnesAgreeWithTheTerm(int seed)
+    {
+        // Every 7th q is a positive float subnormal, against a p < 2⁻¹² whose term p²/q stays a float although p/q does
+        // not: those blocks leave the fast path.
+        var random = new Random(seed);
+        float[] p = Enumerable.Range(0, 203).Select(i => (float)(random.NextDouble() * (i % 7 == 3 ? 1.0 / 4096 : 1.0))).ToArray();
+        float[] q = Enumerable.Range(0, 203).Select(i => i % 7 == 3 ? MathF.Pow(2, -149 + random.Next(20)) : (float)random.NextDouble()).ToArray();
+        double reference = Terms.PearsonChiSquareKernel.FoldReference(p, q);
+        Assert.True(double.IsFinite(reference));
+        Assert.Equal(reference, Terms.PearsonChiSquareKernel.Fold(p, q), reference * 8 * KernelCheck.SingleEpsilon);
+        Assert.Equal(Terms.NeymanChiSquareKernel.FoldReference(q, p), Terms.NeymanChiSquareKernel.Fold(q, p), reference * 8 * KernelCheck.SingleEpsilon);
+
+        q[10] = 0f;
+        Assert.Equal(double.PositiveInfinity, Terms.PearsonChiSquareKernel.Fold(p, q));
+    }
+
     [Fact]
     public void FloatChiSquareDoesNotOverflowWhereTheTermIsAFloat()
     {
