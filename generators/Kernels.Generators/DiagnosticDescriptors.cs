@@ -101,6 +101,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor TupleMaximum = new(
+        "KG0012",
+        "A maximum term returns one double",
+        "Term '{0}' has Maximum = true but returns a tuple of {1} doubles; a maximum fold takes the largest of one term, so return a double (fold the other values in a term of their own)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
         "KG0001" => InvalidSignature,
@@ -114,6 +122,7 @@ internal static class DiagnosticDescriptors
         "KG0009" => InvalidTupleTerm,
         "KG0010" => InvalidFinish,
         "KG0011" => KernelNameTaken,
+        "KG0012" => TupleMaximum,
         _ => null,
     };
 }

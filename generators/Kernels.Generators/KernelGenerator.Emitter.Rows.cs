@@ -47,7 +47,7 @@ public sealed partial class KernelGenerator
         {
             string compute = suffix.Length == 0 ? source : "double";
             string wide = compute == "float" ? "WideSingleColumns" : "WideDoubleColumns";
-            w.Line($"/// <summary>Σ {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): rows of at");
+            w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): rows of at");
             w.Line($"/// least {RowSupport}.{wide} columns one at a time through the ordinary fold, narrower rows a vector's");
             w.Line("/// width of rows at once. The caller has checked that the layout fits the inputs and the results.</summary>");
             using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
@@ -138,7 +138,8 @@ public sealed partial class KernelGenerator
 
                     foreach (string a in new[] { string.Empty }.Concat(k.Xs.Select(x => x.ToUpperInvariant())))
                     {
-                        w.Line(string.Join(" ", parts.Select(p => $"{doubles} sum{a}{p} = {doubles}.Zero, carry{a}{p} = {doubles}.Zero;")));
+                        string start = a.Length == 0 ? k.Identity(t, doubles, "double") : $"{doubles}.Zero";
+                        w.Line(string.Join(" ", parts.Select(p => $"{doubles} sum{a}{p} = {start}, carry{a}{p} = {doubles}.Zero;")));
                     }
 
                     using (w.Block($"for (int column = 0; column < layout.Columns; column += {RowSupport}.ChunkColumns)"))
@@ -169,20 +170,20 @@ public sealed partial class KernelGenerator
                             {
                                 foreach (string x in k.Xs)
                                 {
-                                    EmitLaneAccumulate(w, t, x.ToUpperInvariant(), x + "Raw0");
+                                    EmitLaneAccumulate(w, t, x.ToUpperInvariant(), x + "Raw0", "Accumulate");
                                 }
                             }
 
                             w.Line();
                             w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
-                            EmitLaneAccumulate(w, t, string.Empty, "t0");
+                            EmitLaneAccumulate(w, t, string.Empty, "t0", k.Accumulate);
                         }
                     }
 
                     w.Line();
                     using (w.Block("for (int l = 0; l < count; l++)"))
                     {
-                        string Lane(string a) => $"{RowSupport}.Lane({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
+                        string Lane(string a) => $"{RowSupport}.Lane{(a.Length == 0 && k.Maximum ? "Maximum" : string.Empty)}({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
                         w.Line($"results[row + l] = new {Support}.FoldTotals({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
                     }
                 }
@@ -309,25 +310,26 @@ public sealed partial class KernelGenerator
                     {
                         w.Line("int at = r * stride;");
                         string Total(string x) => $"TMode.Totals ? {RowSupport}.Sum({x}s.Slice(at, layout.Columns)) : 0.0";
-                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.SumWithin(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
+                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.{(k.Maximum ? "MaximumWithin" : "SumWithin")}(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
                     }
                 }
             }
         }
 
-        /// <summary>Adds each lane of <paramref name="value"/> to its own compensated accumulator: a float vector's lower
+        /// <summary>Adds each lane of <paramref name="value"/> to its own accumulator with <paramref name="step"/> (Accumulate:
+        /// compensated; AccumulateMaximum for the terms of a maximum fold): a float vector's lower
         /// and upper halves widened into accumulators 0 and 1, a double vector into accumulator 0.</summary>
-        private static void EmitLaneAccumulate(SourceWriter w, VectorTarget t, string accumulator, string value)
+        private static void EmitLaneAccumulate(SourceWriter w, VectorTarget t, string accumulator, string value, string step)
         {
             string a = accumulator;
             if (t.IsSingle)
             {
-                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.Accumulate(sum{a}0, carry{a}0, {t.Api}.WidenLower({value}));");
-                w.Line($"(sum{a}1, carry{a}1) = {Support}.FoldSupport.Accumulate(sum{a}1, carry{a}1, {t.Api}.WidenUpper({value}));");
+                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.{step}(sum{a}0, carry{a}0, {t.Api}.WidenLower({value}));");
+                w.Line($"(sum{a}1, carry{a}1) = {Support}.FoldSupport.{step}(sum{a}1, carry{a}1, {t.Api}.WidenUpper({value}));");
             }
             else
             {
-                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.Accumulate(sum{a}0, carry{a}0, {value});");
+                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.{step}(sum{a}0, carry{a}0, {value});");
             }
         }
     }

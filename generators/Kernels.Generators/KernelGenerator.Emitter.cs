@@ -62,7 +62,7 @@ public sealed partial class KernelGenerator
             using (w.Block($"{spec.ContainingTypeAccessibility} static partial class {spec.ContainingType}"))
             {
                 w.Line($"/// <summary>Fused SIMD folds of <see cref=\"{spec.Name}({signature})\"/> over float and double spans:");
-                w.Line($"/// Σ {spec.Name}({string.Join(", ", spec.Inputs.Select(p => p + "ᵢ").Concat(spec.TermParameters))}){(spec.Nats ? " in nats, or in base 2, 10 or any base" : string.Empty)}.</summary>");
+                w.Line($"/// {k.FoldSymbol} {spec.Name}({string.Join(", ", spec.Inputs.Select(p => p + "ᵢ").Concat(spec.TermParameters))}){(spec.Nats ? " in nats, or in base 2, 10 or any base" : string.Empty)}.</summary>");
                 w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Kernels.Generators\", \"1.0.0\")]");
                 using (w.Block($"public static class {spec.Name}Kernel"))
                 {
@@ -134,7 +134,27 @@ public sealed partial class KernelGenerator
                 PublicNames = spec.Inputs.Select(Escape).ToArray();
                 PublicParameters = spec.TermParameters.Select(Escape).ToArray();
                 PrefersDouble = spec.FloatInDouble || Outputs.Any(UsesExponential);
+                Maximum = spec.Maximum;
             }
+
+            /// <summary>[Term(Maximum = true)]: the fold takes the largest term (max for +, −∞ for 0, no compensation).</summary>
+            public bool Maximum { get; }
+
+            /// <summary>The FoldSupport step that adds a block of terms to an output's accumulator.</summary>
+            public string Accumulate => Maximum ? "AccumulateMaximum" : "Accumulate";
+
+            /// <summary>A float vector of terms as double lanes: halves summed, or for a maximum, their maximum.</summary>
+            public string WidenTerms(string x) => $"{Support}.FoldSupport.{(Maximum ? "WidenMaximum" : "Widen")}({x})";
+
+            /// <summary>Blocks of terms combined pairwise: (a + b) + (c + d), or their maximum.</summary>
+            public string Combine(IReadOnlyList<string> items) => Maximum ? PairwiseMaximum(items) : PairwiseSum(items);
+
+            /// <summary>The value masked-out lanes contribute: 0, or −∞ for a maximum.</summary>
+            public string Identity(VectorTarget t, string vector, string scalar) =>
+                Maximum ? $"{t.Api}.Create({scalar}.NegativeInfinity)" : $"{vector}.Zero";
+
+            /// <summary>"Σ", or "max" for a maximum fold (in the generated documentation).</summary>
+            public string FoldSymbol => Maximum ? "max" : "Σ";
 
             public int Arity { get; }
 
@@ -305,27 +325,27 @@ public sealed partial class KernelGenerator
             string call = names + k.PublicParameterArguments;
             string suffix = PublicSuffix(k, scalar);
             string sums = SumsType(k);
-            string what = k.OutputCount == 1 ? $"Σ {spec.Name}" : $"The {k.OutputCount} sums of {spec.Name}";
+            string what = k.OutputCount == 1 ? $"{k.FoldSymbol} {spec.Name}" : $"The {k.OutputCount} sums of {spec.Name}";
             string inDouble = suffix.Length > 0 ? " (the inputs widened to double and the term computed in double)" : string.Empty;
             // With a finisher the measure is in nats, not the sums.
             string unit = spec.Nats && spec.Finish is null ? ", in nats" : string.Empty;
 
-            w.Line($"/// <summary>{what} over the {scalar} inputs{unit}, summed in double{inDouble}.</summary>");
+            w.Line($"/// <summary>{what} over the {scalar} inputs{unit}{(k.Maximum ? string.Empty : ", summed in double")}{inDouble}.</summary>");
             EmitSums(w, k, $"public static {sums} Fold({parameters})", $"Run{suffix}<{Support}.FoldModes.Plain>({arguments})");
             w.Line();
             w.Line("/// <summary>The scalar reference for Fold: the term method itself");
-            w.Line("/// folded in a plain loop (compensated, in double). Property-test the kernel against it (see docs/terms.md).</summary>");
+            w.Line($"/// folded in a plain loop ({(k.Maximum ? "Math.Max" : "compensated")}, in double). Property-test the kernel against it (see docs/terms.md).</summary>");
             EmitSums(w, k, $"public static {sums} FoldReference({parameters})", $"RunScalar{suffix}<{Support}.FoldModes.Plain>({arguments})");
             if (k.OutputCount == 1 && spec.Nats && spec.Finish is null)
             {
                 w.Line();
-                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in bits (base 2).</summary>");
+                w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over the {scalar} inputs, in bits (base 2).</summary>");
                 w.Line($"public static double FoldLog2({parameters}) => Fold({call}) * NatsToBits;");
                 w.Line();
-                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in hartleys (base 10).</summary>");
+                w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over the {scalar} inputs, in hartleys (base 10).</summary>");
                 w.Line($"public static double FoldLog10({parameters}) => Fold({call}) * NatsToHartleys;");
                 w.Line();
-                w.Line($"/// <summary>Σ {spec.Name} over the {scalar} inputs, in the given base.</summary>");
+                w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over the {scalar} inputs, in the given base.</summary>");
                 w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Fold({call}));");
             }
 
@@ -339,7 +359,7 @@ public sealed partial class KernelGenerator
                 if (k.OutputCount == 1)
                 {
                     w.Line();
-                    w.Line($"/// <summary>Σ {spec.Name} of the inputs each multiplied by its scale{(suffix.Length == 0 ? $" (rounded to {scalar})" : string.Empty)}{unit}.</summary>");
+                    w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} of the inputs each multiplied by its scale{(suffix.Length == 0 ? $" (rounded to {scalar})" : string.Empty)}{unit}.</summary>");
                     w.Line($"public static double FoldScaled({string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"))}, {scales}{k.PublicParameterDeclarations}) => Run{suffix}<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
                 }
             }
@@ -379,7 +399,7 @@ public sealed partial class KernelGenerator
             bool finish = spec.Finish is not null;
             string name = finish ? "MeasureEachRow" : "FoldEachRow";
             string shared = k.Arity == 2 ? $"; {k.PublicNames[1].TrimStart('@')} may also be one row shared by every row of {k.PublicNames[0].TrimStart('@')}" : string.Empty;
-            w.Line($"/// <summary>{(finish ? "The measure" : $"Σ {spec.Name}")} of each row of the row-major {scalar} inputs ({k.PublicNames[0].TrimStart('@')}.Length / columns rows){(spec.Nats ? ", in nats" : string.Empty)},");
+            w.Line($"/// <summary>{(finish ? "The measure" : $"{k.FoldSymbol} {spec.Name}")} of each row of the row-major {scalar} inputs ({k.PublicNames[0].TrimStart('@')}.Length / columns rows){(spec.Nats ? ", in nats" : string.Empty)},");
             w.Line($"/// into destination (one element per row){shared}. Single-threaded; no allocation. Throws ArgumentException");
             w.Line("/// (naming the argument and the sizes) unless the inputs are whole rows and destination has one element per row.</summary>");
             using (w.Block($"public static void {name}({parameters})"))
@@ -451,7 +471,7 @@ public sealed partial class KernelGenerator
             {
                 foreach (int o in k.OutputIndices)
                 {
-                    w.Line($"double {Shape.SumOf(o)} = 0.0, {Shape.CarryOf(o)} = 0.0;");
+                    w.Line($"double {Shape.SumOf(o)} = {(k.Maximum ? "double.NegativeInfinity" : "0.0")}, {Shape.CarryOf(o)} = 0.0;");
                 }
 
                 foreach (string x in k.TotalXs)
@@ -491,7 +511,7 @@ public sealed partial class KernelGenerator
                     string term = $"{spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}{k.ParameterArguments})";
                     if (k.OutputCount == 1)
                     {
-                        w.Line($"(sum, carry) = {Support}.FoldSupport.Add(sum, carry, {term});");
+                        w.Line($"(sum, carry) = {Support}.FoldSupport.{(k.Maximum ? "AddMaximum" : "Add")}(sum, carry, {term});");
                     }
                     else
                     {
@@ -511,8 +531,8 @@ public sealed partial class KernelGenerator
         /// <summary>return new FoldTotals(...) from the scalar (Combine) or vector (Reduce) accumulators.</summary>
         private static void EmitReturnTotals(SourceWriter w, Shape k, string combine)
         {
-            string Value(string sum, string carry) => $"{Support}.FoldSupport.{combine}({sum}, {carry})";
-            string Total(string a) => $"TMode.Totals ? {Value("sum" + a, "carry" + a)} : 0.0";
+            string Value(string sum, string carry) => $"{Support}.FoldSupport.{combine}{(k.Maximum ? "Maximum" : string.Empty)}({sum}, {carry})";
+            string Total(string a) => $"TMode.Totals ? {Support}.FoldSupport.{combine}(sum{a}, carry{a}) : 0.0";
             string more = k.OutputCount == 1
                 ? string.Empty
                 : " { " + string.Join(", ", k.OutputIndices.Skip(1).Select(o => $"Sum{o} = {Value(Shape.SumOf(o), Shape.CarryOf(o))}")) + " }";
@@ -548,7 +568,7 @@ public sealed partial class KernelGenerator
             using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
             {
                 EmitPrologue(w, k, t);
-                EmitAccumulators(w, k, doubles);
+                EmitAccumulators(w, k, t, doubles);
 
                 w.Line("nuint i = 0;");
                 using (w.Block($"for (; i + ({unroll} * width) <= length; i += {unroll} * width)"))
@@ -566,8 +586,8 @@ public sealed partial class KernelGenerator
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"{doubles} block{o} = {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())};");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, block{o});");
+                        w.Line($"{doubles} block{o} = {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())};");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, block{o});");
                     }
                 }
 
@@ -613,9 +633,9 @@ public sealed partial class KernelGenerator
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         w.Line($"{doubles} block{o} = inDomain");
-                        w.Line($"    ? {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())}");
-                        w.Line($"    : {PairwiseSum(suffixes.Select(u => Widen($"{Shape.TermName(t, o, fast: false)}({k.Lanes(u)})")).ToList())};");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, block{o});");
+                        w.Line($"    ? {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())}");
+                        w.Line($"    : {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: false)}({k.Lanes(u)})")).ToList())};");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, block{o});");
                     }
                 }
 
@@ -628,7 +648,7 @@ public sealed partial class KernelGenerator
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {Widen($"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})")});");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms($"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})")});");
                     }
                 }
 
@@ -649,8 +669,8 @@ public sealed partial class KernelGenerator
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {Shape.TermName(t, o, fast: false)}({k.Lanes("0")}), {vector}.Zero);");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {Widen($"last{o}")});");
+                        w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {Shape.TermName(t, o, fast: false)}({k.Lanes("0")}), {k.Identity(t, vector, t.Scalar)});");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms($"last{o}")});");
                     }
                 }
 
@@ -670,7 +690,7 @@ public sealed partial class KernelGenerator
             string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
             if (k.OutputCount == 1 && k.Arity <= 2)
             {
-                w.Line($"/// <summary>Σ {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
+                w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
                 w.Line($"/// (nothing is rounded to float){(spec.Nats ? ", in nats" : string.Empty)}.</summary>");
                 w.Line($"public static double FoldScaledInDouble({parameters}, {scales}{k.PublicParameterDeclarations}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
                 w.Line();
@@ -714,7 +734,7 @@ public sealed partial class KernelGenerator
                 }
 
                 EmitParameterVectors(w, k, t);
-                EmitAccumulators(w, k, doubles);
+                EmitAccumulators(w, k, t, doubles);
 
                 w.Line("nuint i = 0;");
                 w.Line("nuint half = width / 2;");
@@ -737,7 +757,7 @@ public sealed partial class KernelGenerator
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}));");
                     }
                 }
 
@@ -753,7 +773,7 @@ public sealed partial class KernelGenerator
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         string fastTerm = Shape.TermName(t, o, fast: true), term = Shape.TermName(t, o, fast: false);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")}));");
                     }
                 }
 
@@ -773,7 +793,11 @@ public sealed partial class KernelGenerator
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         string term = Shape.TermName(t, o, fast: false);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.Accumulate({sum}, {carry}, {api}.ConditionalSelect(keep0, {term}({k.Lanes("0")}), {doubles}.Zero) + {api}.ConditionalSelect(keep1, {term}({k.Lanes("1")}), {doubles}.Zero));");
+                        string identity = k.Identity(t, doubles, "double");
+                        string lower = $"{api}.ConditionalSelect(keep0, {term}({k.Lanes("0")}), {identity})";
+                        string upper = $"{api}.ConditionalSelect(keep1, {term}({k.Lanes("1")}), {identity})";
+                        string halves = k.Maximum ? k.Combine(new[] { lower, upper }) : $"{lower} + {upper}";
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {halves});");
                     }
                 }
 
@@ -828,11 +852,11 @@ public sealed partial class KernelGenerator
         }
 
         /// <summary>The compensated vector accumulators: one pair per output, one per totalled input.</summary>
-        private static void EmitAccumulators(SourceWriter w, Shape k, string doubles)
+        private static void EmitAccumulators(SourceWriter w, Shape k, VectorTarget t, string doubles)
         {
             foreach (int o in k.OutputIndices)
             {
-                w.Line($"{doubles} {Shape.SumOf(o)} = {doubles}.Zero, {Shape.CarryOf(o)} = {doubles}.Zero;");
+                w.Line($"{doubles} {Shape.SumOf(o)} = {k.Identity(t, doubles, "double")}, {Shape.CarryOf(o)} = {doubles}.Zero;");
             }
 
             foreach (string x in k.TotalXs)
@@ -908,6 +932,10 @@ public sealed partial class KernelGenerator
 
             w.Line();
         }
+
+        private static string PairwiseMaximum(IReadOnlyList<string> items) => items.Count == 1
+            ? items[0]
+            : $"{Support}.FoldSupport.Maximum({PairwiseMaximum(items.Take(items.Count / 2).ToList())}, {PairwiseMaximum(items.Skip(items.Count / 2).ToList())})";
 
         private static string PairwiseSum(IReadOnlyList<string> items) => items.Count == 1
             ? items[0]

@@ -59,6 +59,15 @@ public sealed partial class KernelGenerator
                     }
                 }
 
+                bool maximum = NamedArgument(method, "Maximum") is true;
+                if (maximum && outputs > 1)
+                {
+                    Location location = syntax.AttributeLists.SelectMany(l => l.Attributes)
+                        .SelectMany(a => a.ArgumentList?.Arguments ?? default)
+                        .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Maximum")?.GetLocation() ?? syntax.Identifier.GetLocation();
+                    throw Fail(DiagnosticDescriptors.TupleMaximum, location, method.Name, outputs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
                 string? finish = FinishOf(method, syntax, outputs, method.Parameters.Length - inputCount);
                 bool nats = walker.UsesNaturalLogarithm || NamedArgument(method, "Nats") is true;
                 string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
@@ -66,7 +75,7 @@ public sealed partial class KernelGenerator
                 var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
                     new EquatableArray<string>(method.Parameters.Take(inputCount).Select(p => p.Name)),
                     new EquatableArray<string>(method.Parameters.Skip(inputCount).Select(p => p.Name)),
-                    new EquatableArray<Node>(nodes), finish, nats, NamedArgument(method, "FloatInDouble") is true);
+                    new EquatableArray<Node>(nodes), finish, nats, NamedArgument(method, "FloatInDouble") is true, maximum);
                 return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
             }
             catch (TermException e)

@@ -187,7 +187,7 @@ public static class Measures
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return -Math.Log(Limits.Maximum(p));
+            return -Math.Log(Terms.LargestProbabilityKernel.Fold(p));
         }
 
         double sum = PowerSum(p, alpha);
@@ -196,7 +196,7 @@ public static class Measures
             return Terms.RenyiEntropyOfSum(sum, alpha);
         }
 
-        double max = Limits.Maximum(p);
+        double max = Terms.LargestProbabilityKernel.Fold(p);
         return RescaledRenyiEntropy(Terms.RenyiEntropyKernel.FoldScaled(p, 1.0 / max, alpha), max, alpha);
     }
 
@@ -215,7 +215,7 @@ public static class Measures
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return -Math.Log(Limits.Maximum(p));
+            return -Math.Log(Terms.LargestProbabilityKernel.Fold(p));
         }
 
         double sum = PowerSum(p, alpha);
@@ -224,7 +224,7 @@ public static class Measures
             return Terms.RenyiEntropyOfSum(sum, alpha);
         }
 
-        double max = Limits.Maximum(p);
+        double max = Terms.LargestProbabilityKernel.Fold(p);
         return RescaledRenyiEntropy(Terms.RenyiEntropyKernel.FoldScaledInDouble(p, 1.0 / max, alpha), max, alpha);
     }
 
@@ -249,7 +249,7 @@ public static class Measures
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return Math.Log(Limits.MaximumRatio(p, q));
+            return Math.Log(Terms.LargestRatioKernel.Fold(p, q));
         }
 
         // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
@@ -261,7 +261,7 @@ public static class Measures
             return Terms.RenyiDivergenceOfSum(sum, alpha);
         }
 
-        double ratio = Limits.MaximumRatio(p, q);
+        double ratio = Terms.LargestRatioKernel.Fold(p, q);
         return RescaledRenyiDivergence(Terms.RenyiDivergenceKernel.FoldScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
     }
 
@@ -280,7 +280,7 @@ public static class Measures
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return Math.Log(Limits.MaximumRatio(p, q));
+            return Math.Log(Terms.LargestRatioKernel.Fold(p, q));
         }
 
         // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
@@ -292,7 +292,7 @@ public static class Measures
             return Terms.RenyiDivergenceOfSum(sum, alpha);
         }
 
-        double ratio = Limits.MaximumRatio(p, q);
+        double ratio = Terms.LargestRatioKernel.Fold(p, q);
         return RescaledRenyiDivergence(Terms.RenyiDivergenceKernel.FoldScaledInDouble(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
     }
 

@@ -31,6 +31,12 @@ public sealed class TermAttribute : Attribute
     /// terms that take a general power or an exponential of a computed argument): for terms whose sums cancel in the finisher, where float
     /// terms would leave float rounding errors magnified in the result.</summary>
     public bool FloatInDouble { get; set; }
+
+    /// <summary>Whether the fold takes the largest term instead of the sum: max over the elements, NaN if any term is
+    /// NaN, −∞ for empty input (for the α = ∞ limits, L∞ distances, worst-case ratios). The term returns one double;
+    /// the kernels have the same shapes and names (<c>Fold</c> then returns the maximum, <c>FoldEachRow</c> one per
+    /// row) and the same fast path and masked tail, with max in place of +.</summary>
+    public bool Maximum { get; set; }
 }
 
 /// <summary>Marks a trailing parameter of a <see cref="TermAttribute">term</see> as a scalar parameter: one value for

@@ -89,6 +89,18 @@ public static partial class Terms
     [Term]
     public static double SquareRootOfProbability(double p) => p >= 0.0 ? Math.Sqrt(p) : double.NaN;
 
+    /// <summary>p, folded by its maximum: max p, the α = ∞ (min-entropy) limit of <see cref="RenyiEntropy"/> and the scale
+    /// of its rescaled sums; NaN for NaN and negatives (so the maximum is NaN), −∞ for empty input.</summary>
+    [Term(Maximum = true)]
+    public static double LargestProbability(double p) => p >= 0.0 ? p : double.NaN;
+
+    /// <summary>p/q where p &gt; 0 (+∞ for q = 0), else 0, folded by its maximum: max p/q, the α = ∞ limit of
+    /// <see cref="RenyiDivergence"/> and the scale of its rescaled sums; NaN for NaN and negatives. Float inputs are
+    /// divided in double, where the ratio of two floats cannot overflow.</summary>
+    [Term(Maximum = true, FloatInDouble = true)]
+    public static double LargestRatio(double p, double q) =>
+        p > 0.0 && q >= 0.0 ? p / q : p == 0.0 && q >= 0.0 ? 0.0 : double.NaN;
+
     /// <summary>p^α, the Tsallis entropy's term (zero entries contribute nothing); its measure is (1 − Σp^α)/(α − 1).</summary>
     [Term(Finish = nameof(TsallisEntropyOfSum))]
     public static double TsallisEntropy(double p, [TermParameter] double alpha) => PowerOfPositive(p, alpha);

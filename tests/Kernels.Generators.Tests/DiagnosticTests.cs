@@ -193,6 +193,14 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void KG0012_maximum_term_returning_a_tuple()
+    {
+        Diagnostic d = SingleDiagnostic("public static partial class Measures",
+            "[Term([|Maximum = true|])] public static (double, double) T(double p) => (p, -p);", "KG0012");
+        Assert.Equal("Term 'T' has Maximum = true but returns a tuple of 2 doubles; a maximum fold takes the largest of one term, so return a double (fold the other values in a term of their own)", d.GetMessage());
+    }
+
+    [Fact]
     public void Each_invalid_term_reports_once_and_valid_terms_beside_it_still_generate()
     {
         GeneratorRun run = GeneratorHarness.Run(Header +

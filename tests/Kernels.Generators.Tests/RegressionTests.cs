@@ -168,4 +168,40 @@ public sealed class RegressionTests
             "[Term] public static double KlOfLogs(double a, double b) => a == double.NegativeInfinity && !double.IsNaN(b) ? 0.0 : Fn.Exp(a) * (a - b);"));
         Assert.Contains("bool inDomain = true;", run.Sources["Sample.Measures.KlOfLogs.g.cs"], System.StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    [InlineData(17)]
+    [InlineData(67)]
+    public void Maximum_folds_take_the_largest_term_at_every_length(int n)
+    {
+        // The L∞ distance: the unrolled loop, the single vectors and the masked tail all take max for +; terms that are
+        // all negative show that masked lanes and empty input contribute −∞, not 0.
+        const string terms = "[Term(Maximum = true)] public static double Gap(double p, double q) => Math.Abs(p - q);\n" +
+            "    [Term(Maximum = true)] public static double Below(double p, double q) => -(p + q);";
+        var random = new System.Random(n);
+        double[] p = new double[n], q = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            p[i] = random.NextDouble();
+            q[i] = random.NextDouble();
+        }
+
+        using (TermProbe gap = TermProbe.Compile(Measures(terms), "Gap", 2, maximum: true))
+        {
+            gap.AssertAgrees(p, q, tolerance: 0.0);
+            if (n > 0)
+            {
+                q[n / 2] = double.NaN;
+                gap.AssertAgrees(p, q, tolerance: 0.0); // NaN in any lane: NaN
+                q[n / 2] = 0.5;
+            }
+        }
+
+        using TermProbe below = TermProbe.Compile(Measures(terms), "Below", 2, maximum: true);
+        below.AssertAgrees(p, q, tolerance: 0.0);
+    }
 }

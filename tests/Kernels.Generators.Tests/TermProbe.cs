@@ -26,7 +26,9 @@ internal sealed class TermProbe : IDisposable
 
     public GeneratorRun Run { get; }
 
-    public static TermProbe Compile(string measuresSource, string term, int arity)
+    /// <summary>Compiles the term with a runner whose reference folds it in a plain loop: a sum, or with
+    /// <paramref name="maximum"/> (a [Term(Maximum = true)]) the largest term (Math.Max, so NaN wins; −∞ for none).</summary>
+    public static TermProbe Compile(string measuresSource, string term, int arity, bool maximum = false)
     {
         string parameters = arity == 1 ? "double[] p" : "double[] p, double[] q";
         string arguments = arity == 1 ? "p" : "p, q";
@@ -40,15 +42,15 @@ internal sealed class TermProbe : IDisposable
 
                 public static double Reference({{parameters}})
                 {
-                    double sum = 0.0;
-                    for (int i = 0; i < p.Length; i++) sum += Measures.{{term}}({{element}});
+                    double sum = {{(maximum ? "double.NegativeInfinity" : "0.0")}};
+                    for (int i = 0; i < p.Length; i++) sum = {{(maximum ? $"System.Math.Max(sum, Measures.{term}({element}))" : $"sum + Measures.{term}({element})")}};
                     return sum;
                 }
 
                 public static double Magnitude({{parameters}})
                 {
                     double sum = 0.0;
-                    for (int i = 0; i < p.Length; i++) sum += System.Math.Abs(Measures.{{term}}({{element}}));
+                    for (int i = 0; i < p.Length; i++) sum {{(maximum ? "=" : "+=")}} {{(maximum ? $"System.Math.Max(sum, System.Math.Abs(Measures.{term}({element})))" : $"System.Math.Abs(Measures.{term}({element}))")}};
                     return sum;
                 }
             }

@@ -7,6 +7,7 @@ namespace Kernels.Generators.Model;
 /// <param name="Finish">The finisher method's name, or null.</param>
 /// <param name="Nats">Whether the result is in nats (log-base overloads are generated).</param>
 /// <param name="FloatInDouble">[Term(FloatInDouble = true)]: float inputs are folded in double.</param>
+/// <param name="Maximum">[Term(Maximum = true)]: the fold takes the largest term instead of the sum.</param>
 internal sealed record TermSpec(
     string Namespace,
     string ContainingType,
@@ -17,7 +18,8 @@ internal sealed record TermSpec(
     EquatableArray<Node> Outputs,
     string? Finish,
     bool Nats,
-    bool FloatInDouble = false)
+    bool FloatInDouble = false,
+    bool Maximum = false)
 {
     /// <summary>The first (for most terms the only) output.</summary>
     public Node Body => Outputs[0];

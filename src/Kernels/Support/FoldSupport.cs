@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -242,6 +243,76 @@ public static class FoldSupport
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AdjustInSingle<TMode>(double x, double parameter) where TMode : struct, IFoldMode =>
         TMode.Scaled ? (float)x * (float)parameter : TMode.Shifted ? (float)x - (float)parameter : x;
+
+    // ---- maximum folds ([Term(Maximum = true)]): the same shapes as the sums, with max for + and −∞ for 0. Vector.Max and
+    // Math.Max propagate NaN (IEEE 754-2019 maximum), so a NaN term makes the fold NaN as a NaN term makes a sum NaN.
+    // The carries are carried along unused, so that the generated loops keep one shape.
+
+    /// <summary>The larger of the running maxima and x, lane by lane (NaN if either is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> Sum, Vector512<double> Carry) AccumulateMaximum(Vector512<double> sum, Vector512<double> carry, Vector512<double> x) =>
+        (Vector512.Max(sum, x), carry);
+
+    /// <summary>The larger of the running maxima and x, lane by lane (NaN if either is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector<double> Sum, Vector<double> Carry) AccumulateMaximum(Vector<double> sum, Vector<double> carry, Vector<double> x) =>
+        (Vector.Max(sum, x), carry);
+
+    /// <summary>The lane-wise maximum of two blocks (NaN where either is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Maximum(Vector512<double> a, Vector512<double> b) => Vector512.Max(a, b);
+
+    /// <summary>The lane-wise maximum of two blocks (NaN where either is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Maximum(Vector<double> a, Vector<double> b) => Vector.Max(a, b);
+
+    /// <summary>The lanes of a float vector taken pairwise into half as many double lanes by their maximum (exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> WidenMaximum(Vector512<float> x) => Vector512.Max(Vector512.WidenLower(x), Vector512.WidenUpper(x));
+
+    /// <summary>A double vector as it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> WidenMaximum(Vector512<double> x) => x;
+
+    /// <summary>The lanes of a float vector taken pairwise into half as many double lanes by their maximum (exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> WidenMaximum(Vector<float> x) => Vector.Max(Vector.WidenLower(x), Vector.WidenUpper(x));
+
+    /// <summary>A double vector as it is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> WidenMaximum(Vector<double> x) => x;
+
+    /// <summary>The largest lane of the running maxima (NaN if any lane is NaN).</summary>
+    public static double ReduceMaximum(Vector512<double> sum, Vector512<double> carry)
+    {
+        double m = double.NegativeInfinity;
+        for (int i = 0; i < Vector512<double>.Count; i++)
+        {
+            m = Math.Max(m, sum[i]);
+        }
+
+        return m;
+    }
+
+    /// <summary>The largest lane of the running maxima (NaN if any lane is NaN).</summary>
+    public static double ReduceMaximum(Vector<double> sum, Vector<double> carry)
+    {
+        double m = double.NegativeInfinity;
+        for (int i = 0; i < Vector<double>.Count; i++)
+        {
+            m = Math.Max(m, sum[i]);
+        }
+
+        return m;
+    }
+
+    /// <summary>The scalar step of a maximum fold: max(s, x), NaN if either is.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (double Sum, double Carry) AddMaximum(double s, double c, double x) => (Math.Max(s, x), c);
+
+    /// <summary>The value of a scalar maximum fold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double CombineMaximum(double s, double c) => s;
 
     /// <summary>The value of a compensated pair: s + c, or s alone when s is ±∞ or NaN (its carry is then NaN).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

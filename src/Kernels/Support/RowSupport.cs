@@ -201,6 +201,48 @@ public static class RowSupport
     public static double Lane(Vector512<double> sumLower, Vector512<double> carryLower, Vector512<double> sumUpper, Vector512<double> carryUpper, int l) =>
         l < Vector512<double>.Count ? Lane(sumLower, carryLower, l) : Lane(sumUpper, carryUpper, l - Vector512<double>.Count);
 
+    /// <summary>Lane l of the running maxima of a maximum fold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LaneMaximum(Vector<double> sum, Vector<double> carry, int l) => sum[l];
+
+    /// <summary>Lane l of the running maxima of a maximum fold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LaneMaximum(Vector512<double> sum, Vector512<double> carry, int l) => sum[l];
+
+    /// <summary>Lane l of a pair of running maxima holding the lower and the upper half of the lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LaneMaximum(Vector<double> sumLower, Vector<double> carryLower, Vector<double> sumUpper, Vector<double> carryUpper, int l) =>
+        l < Vector<double>.Count ? sumLower[l] : sumUpper[l - Vector<double>.Count];
+
+    /// <summary>Lane l of a pair of running maxima holding the lower and the upper half of the lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double LaneMaximum(Vector512<double> sumLower, Vector512<double> carryLower, Vector512<double> sumUpper, Vector512<double> carryUpper, int l) =>
+        l < Vector512<double>.Count ? sumLower[l] : sumUpper[l - Vector512<double>.Count];
+
+    /// <summary>max of the values buffer[at .. at + count) (NaN if any is; −∞ for none): the flat row folds' rows are short.</summary>
+    public static double MaximumWithin(ReadOnlySpan<float> buffer, int at, int count)
+    {
+        double m = double.NegativeInfinity;
+        foreach (float value in buffer.Slice(at, count))
+        {
+            m = Math.Max(m, value);
+        }
+
+        return m;
+    }
+
+    /// <summary>max of the values buffer[at .. at + count) (NaN if any is; −∞ for none): the flat row folds' rows are short.</summary>
+    public static double MaximumWithin(ReadOnlySpan<double> buffer, int at, int count)
+    {
+        double m = double.NegativeInfinity;
+        foreach (double value in buffer.Slice(at, count))
+        {
+            m = Math.Max(m, value);
+        }
+
+        return m;
+    }
+
     /// <summary>How many values equal <paramref name="value"/>.</summary>
     public static int Count(ReadOnlySpan<float> values, float value)
     {

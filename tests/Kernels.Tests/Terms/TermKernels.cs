@@ -68,6 +68,9 @@ public sealed record TermKernel(
     /// scalar path taken for inputs shorter than one vector, give the finite double value). Null: only the term itself.</summary>
     public Func<double[], double, bool>? IntermediateBeyondFloat { get; init; }
 
+    /// <summary>[Term(Maximum = true)]: the fold is the largest term (−∞ for empty input), not the sum.</summary>
+    public bool Maximum { get; init; }
+
     /// <summary>The finisher applied to the sums, or null for a term without one.</summary>
     public Func<double[], double, double>? Finish { get; init; }
 
@@ -294,6 +297,28 @@ public static class TermKernels
             IntermediateBeyondFloat = (x, _) => Math.Abs(x[0]) > SqrtFloatMax,
             EachRow = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
             EachRowSingle = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
+        },
+        new("LargestProbability", typeof(Terms.LargestProbabilityKernel), 1, false, 1, false,
+            (x, _) => One(Terms.LargestProbability(x[0])), (x, _) => PlainScale(One(Terms.LargestProbability(x[0]))), POnly, SharedRow: false)
+        {
+            Maximum = true,
+            Fold = (x, _) => One(Terms.LargestProbabilityKernel.Fold(x[0])),
+            FoldReference = (x, _) => One(Terms.LargestProbabilityKernel.FoldReference(x[0])),
+            FoldSingle = (x, _) => One(Terms.LargestProbabilityKernel.Fold(x[0])),
+            FoldReferenceSingle = (x, _) => One(Terms.LargestProbabilityKernel.FoldReference(x[0])),
+            EachRow = (x, c, d, _) => Terms.LargestProbabilityKernel.FoldEachRow(x[0], c, d),
+            EachRowSingle = (x, c, d, _) => Terms.LargestProbabilityKernel.FoldEachRow(x[0], c, d),
+        },
+        new("LargestRatio", typeof(Terms.LargestRatioKernel), 2, false, 1, true,
+            (x, _) => One(Terms.LargestRatio(x[0], x[1])), (x, _) => PlainScale(One(Terms.LargestRatio(x[0], x[1]))), PQ, SharedRow: true)
+        {
+            Maximum = true,
+            Fold = (x, _) => One(Terms.LargestRatioKernel.Fold(x[0], x[1])),
+            FoldReference = (x, _) => One(Terms.LargestRatioKernel.FoldReference(x[0], x[1])),
+            FoldSingle = (x, _) => One(Terms.LargestRatioKernel.Fold(x[0], x[1])),
+            FoldReferenceSingle = (x, _) => One(Terms.LargestRatioKernel.FoldReference(x[0], x[1])),
+            EachRow = (x, c, d, _) => Terms.LargestRatioKernel.FoldEachRow(x[0], x[1], c, d),
+            EachRowSingle = (x, c, d, _) => Terms.LargestRatioKernel.FoldEachRow(x[0], x[1], c, d),
         },
         new("MillerMadow", typeof(Terms.MillerMadowKernel), 1, false, 3, true,
             (x, _) => Tuple(Terms.MillerMadow(x[0])), (x, _) => Abs(Tuple(Terms.MillerMadow(x[0]))), Counts, SharedRow: false)
