@@ -45,8 +45,9 @@ foreach (Inputs input in inputs)
     }
 }
 
-// Terms with a parameter, several sums and a finisher: Measure against the finisher applied to FoldReference (the term
-// folded in a plain loop). The α-divergence's general power is folded in double for float inputs too.
+// Terms with a parameter, several sums and a finisher, and a maximum fold: Measure (or Fold) against the finisher applied
+// to FoldReference (the term folded in a plain loop). The α-divergence's general power is folded in double for float
+// inputs too.
 foreach (Inputs input in inputs[1..])
 {
     foreach (double alpha in new[] { 0.5, 2.0 })
@@ -58,6 +59,14 @@ foreach (Inputs input in inputs[1..])
             () => SampleTerms.AlphaDivergenceKernel.Measure(input.PSingle, input.QSingle, alpha),
             () => SampleTerms.AlphaDivergenceOfSum(SampleTerms.AlphaDivergenceKernel.FoldReference(input.PSingle, input.QSingle, alpha), alpha));
     }
+
+    // A maximum fold is exact (it picks one term): no bound needed, but the same one is used.
+    Check("Chebyshev (max)", "double", input.Name, input.P.Length, DoubleBound,
+        () => SampleTerms.ChebyshevKernel.Fold(input.P, input.Q),
+        () => SampleTerms.ChebyshevKernel.FoldReference(input.P, input.Q));
+    Check("Chebyshev (max)", "float", input.Name, input.P.Length, SingleBound,
+        () => SampleTerms.ChebyshevKernel.Fold(input.PSingle, input.QSingle),
+        () => SampleTerms.ChebyshevKernel.FoldReference(input.PSingle, input.QSingle));
 
     Check("Cauchy-Schwarz", "double", input.Name, input.P.Length, DoubleBound,
         () => SampleTerms.CauchySchwarzKernel.Measure(input.P, input.Q),

@@ -44,4 +44,9 @@ public static partial class SampleTerms
 
     /// <summary>−log(Σpq/√(Σp²·Σq²)).</summary>
     public static double CauchySchwarzOfSums(double pq, double pp, double qq) => -Math.Log(pq / Math.Sqrt(pp * qq));
+
+    /// <summary>Chebyshev (L∞) distance max|p − q|: a maximum fold, the largest term instead of the sum (NaN if any
+    /// term is NaN). Its kernel class has the same members as a sum's.</summary>
+    [Term(Maximum = true)]
+    public static double Chebyshev(double p, double q) => Math.Abs(p - q);
 }
