@@ -178,4 +178,31 @@ public sealed class SampleKernelTests
 
         Assert.Throws<ArgumentException>(() => SampleTerms.AlphaDivergenceKernel.MeasureEachRow(p, q, columns, new double[rows + 1], 0.5));
     }
+
+    /// <summary>
+    /// A maximum fold picks one term, so it is as accurate as one term: the magnitude is the largest |term|, not the sum.
+    /// Float inputs compute |p − q| in float (half a float ulp from the double reference); double ones exactly. Rows: each
+    /// row's maximum against the row on its own, exactly.
+    /// </summary>
+    [Property(Arbitrary = new[] { typeof(SampleKernelTests) }, MaxTest = 200)]
+    public void Chebyshev(Case input)
+    {
+        double[] p = input.P, q = input.Q;
+        double largest = p.Zip(q, SampleTerms.Chebyshev).Where(double.IsFinite).DefaultIfEmpty(0.0).Max();
+        KernelCheck.Assert(SampleTerms.ChebyshevKernel.Fold(p, q), SampleTerms.ChebyshevKernel.FoldReference(p, q), largest, Double, $"double {input}");
+
+        float[] pf = KernelInputs.ToSingle(p), qf = KernelInputs.ToSingle(q);
+        double largestSingle = pf.Zip(qf, (a, b) => SampleTerms.Chebyshev(a, b)).Where(double.IsFinite).DefaultIfEmpty(0.0).Max();
+        KernelCheck.Assert(SampleTerms.ChebyshevKernel.Fold(pf, qf), SampleTerms.ChebyshevKernel.FoldReference(pf, qf), largestSingle, Single, $"float {input}");
+
+        int columns = 1 + (input.Seed % 37);
+        int rows = p.Length / columns;
+        var scores = new double[rows];
+        SampleTerms.ChebyshevKernel.FoldEachRow(p.AsSpan(0, rows * columns), q.AsSpan(0, rows * columns), columns, scores);
+        for (int r = 0; r < rows; r++)
+        {
+            double expected = SampleTerms.ChebyshevKernel.FoldReference(p.AsSpan(r * columns, columns), q.AsSpan(r * columns, columns));
+            KernelCheck.Assert(scores[r], expected, 0.0, 0.0, $"row {r} of {columns} columns, {input}");
+        }
+    }
 }

@@ -294,7 +294,6 @@ public static class TermKernels
             FoldReference = (x, _) => One(Terms.SquareOverReferenceKernel.FoldReference(x[0], x[1])),
             FoldSingle = (x, _) => One(Terms.SquareOverReferenceKernel.Fold(x[0], x[1])),
             FoldReferenceSingle = (x, _) => One(Terms.SquareOverReferenceKernel.FoldReference(x[0], x[1])),
-            IntermediateBeyondFloat = (x, _) => Math.Abs(x[0]) > SqrtFloatMax,
             EachRow = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
             EachRowSingle = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
         },
