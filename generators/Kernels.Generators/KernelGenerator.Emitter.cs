@@ -956,8 +956,10 @@ public sealed partial class KernelGenerator
 
             // The unchecked body is inlined into the unrolled loops; the checked body is the rare path (and the few
             // remaining vectors and the tail), kept out of line so the loops stay within the JIT's inlining budget,
-            // and fully optimized from its first call (tier-0 code there would dominate short spans).
-            w.Line(fast ? Inline : NoInline);
+            // and fully optimized from its first call (tier-0 code there would dominate short spans). A checked body
+            // without a logarithm, exponential, power or long polynomial is a few instructions: inlined too, so that
+            // blocks with zeros (sparse histograms) do not pay a call per vector.
+            w.Line(fast || !VectorLowering.IsExpensive(k.Outputs[output]) ? Inline : NoInline);
             using (w.Block($"private static {t.Type} {name}({string.Join(", ", k.Xs.Concat(k.Ps).Select(x => $"{t.Type} {x}"))})"))
             {
                 foreach (string line in lines)

@@ -51,8 +51,9 @@ internal sealed class VectorLowering
     private static bool IsVersioned(Node folded) =>
         folded is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse);
 
-    /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them.</summary>
-    private static bool IsExpensive(Node node) => node switch
+    /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them (and a term body without
+    /// them is small enough to inline everywhere).</summary>
+    public static bool IsExpensive(Node node) => node switch
     {
         UncheckedCall => true,
         CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow } => true,
