@@ -644,11 +644,19 @@ public sealed partial class KernelGenerator
                 {
                     EmitLoads(w, k, t, new[] { "0" });
                     EmitAdjust(w, k, t, new[] { "0" });
+                    if (k.HasFastPath(t))
+                    {
+                        EmitDomainCheck(w, k, t, new[] { "0" });
+                    }
+
                     EmitTotals(w, k, new[] { "0" });
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms($"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})")});");
+                        string terms = k.HasFastPath(t)
+                            ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
+                            : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
+                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms(terms)});");
                     }
                 }
 
@@ -665,11 +673,26 @@ public sealed partial class KernelGenerator
                     }
 
                     EmitAdjust(w, k, t, new[] { "0" });
+                    if (k.HasFastPath(t))
+                    {
+                        // The lanes already counted read as 1 for the term (in the fast domain; their terms are masked
+                        // out below), so that a tail of ordinary values takes the unchecked term too.
+                        foreach (string x in k.Xs)
+                        {
+                            w.Line($"{x}0 = {api}.ConditionalSelect(keep, {x}0, {api}.Create({(t.IsSingle ? "1f" : "1.0")}));");
+                        }
+
+                        EmitDomainCheck(w, k, t, new[] { "0" });
+                    }
+
                     EmitTotals(w, k, new[] { "0" });
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {Shape.TermName(t, o, fast: false)}({k.Lanes("0")}), {k.Identity(t, vector, t.Scalar)});");
+                        string terms = k.HasFastPath(t)
+                            ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
+                            : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
+                        w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {terms}, {k.Identity(t, vector, t.Scalar)});");
                         w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms($"last{o}")});");
                     }
                 }
