@@ -47,9 +47,11 @@ public sealed partial class KernelGenerator
         {
             string compute = suffix.Length == 0 ? source : "double";
             string wide = compute == "float" ? "WideSingleColumns" : "WideDoubleColumns";
-            w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): rows of at");
-            w.Line($"/// least {RowSupport}.{wide} columns one at a time through the ordinary fold, narrower rows a vector's");
-            w.Line("/// width of rows at once. The caller has checked that the layout fits the inputs and the results.</summary>");
+            string flatColumns = compute == "float" ? "FlatSingleColumns" : "FlatDoubleColumns";
+            w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): (nearly)");
+            w.Line($"/// contiguous rows of fewer than {RowSupport}.{flatColumns} columns flat, other rows of fewer than {RowSupport}.{wide}");
+            w.Line("/// a vector's width of rows at once, the rest one at a time through the ordinary fold. The caller has checked that the");
+            w.Line("/// layout fits the inputs and the results.</summary>");
             using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
             {
                 if (!k.RowShapes)
@@ -59,23 +61,31 @@ public sealed partial class KernelGenerator
                     return;
                 }
 
-                using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
+                var paths = new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") };
+                w.Line("// Rows (nearly) contiguous, both inputs laid out alike, and not too long: the terms are computed in one flat pass.");
+                w.Line($"bool flat = layout.Columns < {RowSupport}.{flatColumns} && layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
+                using (w.Block("if (flat)"))
                 {
-                    w.Line("// Rows (nearly) contiguous, both inputs laid out alike: the terms are computed in one flat pass.");
-                    w.Line($"bool flat = layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
-
-                    foreach ((string accelerated, string path) in new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") })
+                    foreach ((string accelerated, string path) in paths)
                     {
                         using (w.Block($"if ({accelerated})"))
                         {
-                            using (w.Block("if (flat)"))
-                            {
-                                w.Line($"FoldRowsFlat{path}{suffix}<TMode>({RowArguments(k)});");
-                                w.Line("return;");
-                            }
+                            w.Line($"FoldRowsFlat{path}{suffix}<TMode>({RowArguments(k)});");
+                            w.Line("return;");
+                        }
 
-                            w.Line();
+                        w.Line();
+                    }
+                }
 
+                w.Line();
+                w.Line("// Sparse narrow rows: a vector's width of rows at once, one per lane.");
+                using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
+                {
+                    foreach ((string accelerated, string path) in paths)
+                    {
+                        using (w.Block($"if ({accelerated})"))
+                        {
                             w.Line($"FoldRows{path}{suffix}<TMode>({RowArguments(k)});");
                             w.Line("return;");
                         }

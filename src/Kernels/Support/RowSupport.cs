@@ -24,6 +24,13 @@ public static class RowSupport
     /// <summary>Double rows (and float rows folded in double) at least this long are folded one at a time.</summary>
     public const int WideDoubleColumns = 32;
 
+    /// <summary>Contiguous float rows shorter than this are folded flat (their terms in one pass, then summed per row),
+    /// longer ones one at a time.</summary>
+    public const int FlatSingleColumns = 256;
+
+    /// <summary>Contiguous double rows (and float rows folded in double) shorter than this are folded flat.</summary>
+    public const int FlatDoubleColumns = 32;
+
     /// <summary>Elements of a block of rows whose terms are computed in one flat pass before each row's are summed.</summary>
     public const int FlatChunkElements = 1024;
 
@@ -393,8 +400,33 @@ public static class RowSupport
         return Vector.Sum(lanes);
     }
 
-    /// <summary>Σ of the double values buffer[at .. at + count), compensated (TwoSum).</summary>
-    public static double SumWithin(ReadOnlySpan<double> buffer, int at, int count) => Sum(buffer.Slice(at, count));
+    /// <summary>Σ of the double values buffer[at .. at + count), compensated (TwoSum per lane), a vector at a time (the
+    /// last one masked): the buffer must hold a whole vector past the start of every segment it is asked for, as the flat
+    /// row folds' term buffers do; otherwise one value at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SumWithin(ReadOnlySpan<double> buffer, int at, int count)
+    {
+        if (!Vector.IsHardwareAccelerated || at + count + Vector<double>.Count > buffer.Length)
+        {
+            return Sum(buffer.Slice(at, count));
+        }
+
+        ref double start = ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(buffer), at);
+        Vector<double> sum = Vector<double>.Zero, carry = Vector<double>.Zero;
+        int j = 0;
+        for (; j + Vector<double>.Count <= count; j += Vector<double>.Count)
+        {
+            (sum, carry) = FoldSupport.Accumulate(sum, carry, Vector.LoadUnsafe(ref start, (nuint)j));
+        }
+
+        if (j < count)
+        {
+            Vector<double> keep = Vector.As<long, double>(Vector.LessThan(Vector<long>.Indices, new Vector<long>(count - j)));
+            (sum, carry) = FoldSupport.Accumulate(sum, carry, Vector.ConditionalSelect(keep, Vector.LoadUnsafe(ref start, (nuint)j), Vector<double>.Zero));
+        }
+
+        return FoldSupport.Reduce(sum, carry);
+    }
 
     /// <summary>Σ of double values, compensated (TwoSum).</summary>
     public static double Sum(ReadOnlySpan<double> values)

@@ -102,7 +102,7 @@ public sealed class BatchRowFoldTests
         var data = new TheoryData<int, int>();
         foreach (int rows in new[] { 1, 2, 5, 8, 9, 15, 16, 17, 33 })
         {
-            foreach (int columns in new[] { 1, 3, 16, 17, 31, 32, 33, 63, 64, 65 })
+            foreach (int columns in new[] { 1, 3, 16, 17, 31, 32, 33, 63, 64, 65, 255, 256 })
             {
                 data.Add(rows, columns);
             }

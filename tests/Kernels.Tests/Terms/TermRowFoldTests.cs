@@ -54,6 +54,8 @@ public sealed class TermRowFoldTests
     [InlineData(63)]
     [InlineData(64)]
     [InlineData(65)]
+    [InlineData(255)]
+    [InlineData(256)]
     public void EachColumnCountAroundTheRowFoldThresholds(int columns)
     {
         foreach (TermKernel term in TermKernels.All)
