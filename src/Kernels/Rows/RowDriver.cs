@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -101,6 +102,7 @@ internal static class RowDriver
         return total;
     }
 
+    [SkipLocalsInit] // values is written by Score before it is read
     private static unsafe Partial Block<TMeasure, T>(in RowSource<T> source, int block, int blockRows, T* destination, LogBase logBase)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, IFloatingPointIeee754<T>

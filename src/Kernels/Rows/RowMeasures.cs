@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Kernels.Support;
 
@@ -9,6 +10,7 @@ namespace Kernels.Rows;
 /// The batch measures: each scores a block of rows through the generated row folds of its terms (float or double
 /// picked when the JIT specializes T) and turns the folds' totals into scores in nats.
 /// </summary>
+[SkipLocalsInit] // the stack buffers of a block of rows are written in full before they are read (zeros cleared)
 internal static class RowMeasures
 {
     private static ReadOnlySpan<float> Single<T>(ReadOnlySpan<T> values) where T : unmanaged => MemoryMarshal.Cast<T, float>(values);
@@ -292,6 +294,7 @@ internal static class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count], zeros = stackalloc double[count];
+            zeros.Clear();
             Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count], cross = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
