@@ -23,7 +23,7 @@ internal static class Cli
     {
         var measure = new Option<string>("--measure", "-m")
         {
-            Description = "entropy | cross-entropy | kl | js | js-distance",
+            Description = "entropy | cross-entropy | kl | js | js-distance | hellinger | total-variation | chi-square | neyman-chi-square | bhattacharyya",
             Required = true,
         };
         var logBase = new Option<string>("--base", "-b") { Description = "Log base of the scores: 2, e, 10 or any number > 0, ≠ 1", DefaultValueFactory = _ => "e" };
@@ -50,7 +50,8 @@ internal static class Cli
                 result.GetValue(input)!, result.GetValue(reference), result.GetValue(q), result.GetValue(columns), result.GetValue(format)!,
                 result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits), result.GetValue(header)!);
             Summary summary = ScoreJob.Run(request, stdin, stdout, stderr, interactive, token);
-            stderr.WriteLine($"{Names.Of(request.Measure)} ({BaseUnit(request.Base)}): {summary.Format(BaseUnit(request.Base))}");
+            string unit = Names.InLogUnits(request.Measure) ? BaseUnit(request.Base) : "no unit";
+            stderr.WriteLine($"{Names.Of(request.Measure)} ({unit}): {summary.Format(Names.InLogUnits(request.Measure) ? unit : string.Empty)}");
             return Success;
         }));
 
@@ -142,7 +143,7 @@ internal static class Cli
             "no" or "false" => false,
             _ => throw new UsageException($"unknown --header '{header}': use auto, yes or no."),
         };
-        Measure which = Names.Parse(measure) ?? throw new UsageException($"unknown --measure '{measure}': use entropy, cross-entropy, kl, js or js-distance.");
+        Measure which = Names.Parse(measure) ?? throw new UsageException($"unknown --measure '{measure}': use {Names.All}.");
         bool single = precision.ToLowerInvariant() switch
         {
             "float" or "single" or "f32" => true,

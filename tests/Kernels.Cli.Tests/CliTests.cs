@@ -100,6 +100,52 @@ public sealed class CliTests
         }
     }
 
+    [Theory]
+    [InlineData("hellinger", "double")]
+    [InlineData("total-variation", "double")]
+    [InlineData("chi-square", "double")]
+    [InlineData("neyman-chi-square", "float")]
+    [InlineData("bhattacharyya", "float")]
+    [InlineData("bhattacharyya", "double")]
+    public void TheOtherMeasuresScoreEveryRowAsMeasuresDoes(string measure, string precision)
+    {
+        // Against one reference row and against a row-aligned q file; Bhattacharyya in bits (it has a logarithm).
+        using var folder = new TempFolder();
+        double[][] q = P.Select(r => r.Reverse().Select(v => v + 0.05).ToArray()).ToArray();
+        string input = folder.Write("p.csv", Csv(P));
+        string reference = folder.Write("ref.csv", "a,b,c,d\n0.25,0.25,0.25,0.25\n");
+        string second = folder.Write("q.csv", Csv(q));
+        string[] logBase = measure == "bhattacharyya" ? ["--base", "2"] : [];
+        foreach ((string option, string file) in new[] { ("--reference", reference), ("--q", second) })
+        {
+            string output = folder.File($"{measure}{option}.csv");
+            CliRun run = CliRun.Of([.. new[] { "score", "-m", measure, "--precision", precision, input, option, file, "-o", output }, .. logBase]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains(measure == "bhattacharyya" ? "(bits)" : "(no unit)", run.Stderr);
+            double[] scores = ReadScores(output);
+            for (int r = 0; r < P.Length; r++)
+            {
+                double[] other = option == "--q" ? q[r] : Reference;
+                double expected = measure switch
+                {
+                    "hellinger" => Measures.Hellinger(P[r], other),
+                    "total-variation" => Measures.TotalVariation(P[r], other),
+                    "chi-square" => Measures.PearsonChiSquare(P[r], other),
+                    "neyman-chi-square" => Measures.NeymanChiSquare(P[r], other),
+                    _ => Measures.BhattacharyyaDistance(P[r], other, LogBase.Two),
+                };
+                if (precision == "float")
+                {
+                    Assert.Equal(expected, scores[r], Math.Max(1e-6 * Math.Abs(expected), 1e-6));
+                }
+                else
+                {
+                    AssertClose(expected, scores[r]);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void RowAlignedQFileAndNormalization()
     {
@@ -238,6 +284,10 @@ public sealed class CliTests
     [InlineData("unknown --precision", "score", "-m", "entropy", "--precision", "half", "p.csv")]
     [InlineData("--measure", "score", "p.csv")]
     [InlineData("Unrecognized", "score", "-m", "entropy", "--nope", "p.csv")]
+    [InlineData("--normalize applies to entropy, cross-entropy, kl and js; hellinger uses the values as given", "score", "-m", "hellinger", "--normalize", "p.csv", "--reference", "p.csv")]
+    [InlineData("--logits applies to entropy, cross-entropy and kl, not to chi-square", "score", "-m", "chi-square", "--logits", "p.csv", "--q", "p.csv")]
+    [InlineData("--base does not apply to total-variation", "score", "-m", "tv", "--base", "2", "p.csv", "--q", "p.csv")]
+    [InlineData("compares two distributions", "score", "-m", "hellinger", "p.csv")]
     public void UsageErrorsExitTwoWithAMessage(string message, params string[] args)
     {
         using var folder = new TempFolder();

@@ -127,10 +127,22 @@ internal static class ScoreJob
                 }
 
                 ReadOnlySpan<float> second = qRows is not null ? qRows.AsSpan(0, n * columns) : shared;
-                Compute(request, pRows.AsSpan(0, n * columns), second, columns, single.AsSpan(0, n), options);
-                for (int i = 0; i < n; i++)
+                if (Names.IsTermMeasure(request.Measure))
                 {
-                    scores[i] = single[i];
+                    // The term kernels fold float rows into double scores: rounded to float, as the other measures' are.
+                    ComputeTermMeasure(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n));
+                    for (int i = 0; i < n; i++)
+                    {
+                        scores[i] = (float)scores[i];
+                    }
+                }
+                else
+                {
+                    Compute(request, pRows.AsSpan(0, n * columns), second, columns, single.AsSpan(0, n), options);
+                    for (int i = 0; i < n; i++)
+                    {
+                        scores[i] = single[i];
+                    }
                 }
 
                 row += n;
@@ -150,7 +162,14 @@ internal static class ScoreJob
                 }
 
                 ReadOnlySpan<double> second = qRows is not null ? qRows.AsSpan(0, n * columns) : reference;
-                Compute(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n), options);
+                if (Names.IsTermMeasure(request.Measure))
+                {
+                    ComputeTermMeasure(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n));
+                }
+                else
+                {
+                    Compute(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n), options);
+                }
                 row += n;
                 Emit(scores.AsSpan(0, n), summary, writer, progress, showProgress, pStream, clock, ref lastReport, row);
             }
@@ -180,6 +199,41 @@ internal static class ScoreJob
             string share = pStream.CanSeek && pStream.Length > 0 ? $"  {100.0 * pStream.Position / pStream.Length:F0}%" : string.Empty;
             progress.Write(FormattableString.Invariant($"\r\u001b[K{rows:N0} rows{share}  {rows / (now / 1000.0):N0} rows/s"));
             progress.Flush();
+        }
+    }
+
+    /// <summary>The measures of <see cref="Measures"/> through their terms' row folds (one thread; q one row or one per
+    /// row, as for the other measures): the same values as <c>Measures.Hellinger(row, qRow)</c> and the others.</summary>
+    private static void ComputeTermMeasure(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<double> scores)
+    {
+        switch (r.Measure)
+        {
+            case Measure.Hellinger: Terms.HellingerKernel.MeasureEachRow(p, q, columns, scores); break;
+            case Measure.TotalVariation: Terms.TotalVariationKernel.MeasureEachRow(p, q, columns, scores); break;
+            case Measure.PearsonChiSquare: Terms.PearsonChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
+            case Measure.NeymanChiSquare: Terms.NeymanChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
+            default: Terms.BhattacharyyaKernel.MeasureEachRow(p, q, columns, scores); InBase(r.Base, scores); break;
+        }
+    }
+
+    private static void ComputeTermMeasure(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> scores)
+    {
+        switch (r.Measure)
+        {
+            case Measure.Hellinger: Terms.HellingerKernel.MeasureEachRow(p, q, columns, scores); break;
+            case Measure.TotalVariation: Terms.TotalVariationKernel.MeasureEachRow(p, q, columns, scores); break;
+            case Measure.PearsonChiSquare: Terms.PearsonChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
+            case Measure.NeymanChiSquare: Terms.NeymanChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
+            default: Terms.BhattacharyyaKernel.MeasureEachRow(p, q, columns, scores); InBase(r.Base, scores); break;
+        }
+    }
+
+    /// <summary>Nats to the requested base, in place.</summary>
+    private static void InBase(LogBase logBase, Span<double> scores)
+    {
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = logBase.FromNats(scores[i]);
         }
     }
 

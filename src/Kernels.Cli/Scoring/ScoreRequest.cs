@@ -10,6 +10,11 @@ internal enum Measure
     KullbackLeibler,
     JensenShannon,
     JensenShannonDistance,
+    Hellinger,
+    TotalVariation,
+    PearsonChiSquare,
+    NeymanChiSquare,
+    BhattacharyyaDistance,
 }
 
 /// <summary>Everything one <c>kernels score</c> run needs, checked for consistency by <see cref="Validate"/>.</summary>
@@ -77,6 +82,21 @@ internal sealed record ScoreRequest(
             return "--normalize does not apply to logits or log-probabilities (the softmax normalizes them).";
         }
 
+        if (Names.IsTermMeasure(Measure) && Normalize)
+        {
+            return $"--normalize applies to entropy, cross-entropy, kl and js; {Names.Of(Measure)} uses the values as given.";
+        }
+
+        if (Names.IsTermMeasure(Measure) && Logits)
+        {
+            return $"--logits applies to entropy, cross-entropy and kl, not to {Names.Of(Measure)}.";
+        }
+
+        if (!Names.InLogUnits(Measure) && Base != LogBase.E)
+        {
+            return $"--base does not apply to {Names.Of(Measure)}: it has no logarithm (its scores have no unit).";
+        }
+
         if (Threads < 0)
         {
             return $"--threads must be 0 (every core) or positive; got {Threads}.";
@@ -95,8 +115,22 @@ internal static class Names
         Measure.CrossEntropy => "cross-entropy",
         Measure.KullbackLeibler => "kl",
         Measure.JensenShannon => "js",
-        _ => "js-distance",
+        Measure.JensenShannonDistance => "js-distance",
+        Measure.Hellinger => "hellinger",
+        Measure.TotalVariation => "total-variation",
+        Measure.PearsonChiSquare => "chi-square",
+        Measure.NeymanChiSquare => "neyman-chi-square",
+        _ => "bhattacharyya",
     };
+
+    /// <summary>Every name, for the usage messages.</summary>
+    public const string All = "entropy, cross-entropy, kl, js, js-distance, hellinger, total-variation, chi-square, neyman-chi-square or bhattacharyya";
+
+    /// <summary>The measures of <c>Kernels.Measures</c> scored through their terms' row folds (values as given, one thread).</summary>
+    public static bool IsTermMeasure(Measure measure) => measure >= Measure.Hellinger;
+
+    /// <summary>Whether the scores are in log units (a base applies).</summary>
+    public static bool InLogUnits(Measure measure) => !IsTermMeasure(measure) || measure == Measure.BhattacharyyaDistance;
 
     public static Measure? Parse(string text) => text.ToLowerInvariant() switch
     {
@@ -105,6 +139,11 @@ internal static class Names
         "kl" or "kullback-leibler" => Measure.KullbackLeibler,
         "js" or "jensen-shannon" => Measure.JensenShannon,
         "js-distance" => Measure.JensenShannonDistance,
+        "hellinger" => Measure.Hellinger,
+        "total-variation" or "tv" => Measure.TotalVariation,
+        "chi-square" or "pearson-chi-square" => Measure.PearsonChiSquare,
+        "neyman-chi-square" => Measure.NeymanChiSquare,
+        "bhattacharyya" or "bhattacharyya-distance" => Measure.BhattacharyyaDistance,
         _ => null,
     };
 }

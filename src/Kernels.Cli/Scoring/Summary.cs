@@ -102,7 +102,7 @@ internal sealed class Summary
         string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
         string approx = Sampled ? " (percentiles from a sample of " + ExactLimit.ToString("N0", CultureInfo.InvariantCulture) + ")" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"rows {Rows:N0}  mean {F(Mean)}  min {F(Finite == 0 ? double.NaN : Min)}  max {F(Finite == 0 ? double.NaN : Max)}  p50 {F(Percentile(0.5))}  p95 {F(Percentile(0.95))}  {unit}{approx}\n" +
+            $"rows {Rows:N0}  mean {F(Mean)}  min {F(Finite == 0 ? double.NaN : Min)}  max {F(Finite == 0 ? double.NaN : Max)}  p50 {F(Percentile(0.5))}  p95 {F(Percentile(0.95))}{(unit.Length == 0 ? string.Empty : "  " + unit)}{approx}\n" +
             $"NaN {NaN:N0}  +inf {PositiveInfinity:N0}  -inf {NegativeInfinity:N0}");
     }
 }
