@@ -53,9 +53,10 @@ internal static class TermAgreement
         return scales;
     }
 
-    /// <summary>The allowed error of each sum.</summary>
-    public static double[] Bounds(double[] scales, int length, bool inFloat) =>
-        scales.Select(s => (Ulps * Epsilon(inFloat) * s) + (length * Floor(inFloat))).ToArray();
+    /// <summary>The allowed error of each sum; <paramref name="shift"/> is the term's <see cref="TermKernel.ErrorScaleShift"/>
+    /// (ε is applied before the shift is undone, so that the bound of a sum near double's top stays finite).</summary>
+    public static double[] Bounds(double[] scales, int length, bool inFloat, int shift = 0) =>
+        scales.Select(s => Math.ScaleB(Ulps * Epsilon(inFloat) * s, shift) + (length * Floor(inFloat))).ToArray();
 
     /// <summary>Each of the kernel's sums agrees with the reference's within its bound; where <paramref name="beyondFloat"/>
     /// says a float term overflows, the sum may instead be non-finite (see <see cref="BeyondFloat"/>).</summary>

@@ -52,6 +52,12 @@ public sealed class TermKernelAgreementTests
         }
     }
 
+    /// <summary>Found by CI at 128-bit width: a float term of 1e306 (Huge inputs, α = 11.4) whose error scale
+    /// |term|·(4 + |α·ln p|) overflowed, so the term was left out of its own bound (see TermKernel.ErrorScaleShift).</summary>
+    [Fact]
+    public void APowerNearTheTopOfDoublesRangeKeepsItsBound() =>
+        PublicFoldAndMeasureAgreeWithTheReference(TermCase.Build(KernelInputKind.Huge, 1102243814, 32));
+
     public static TheoryData<int> Lengths()
     {
         var data = new TheoryData<int>();
@@ -118,7 +124,7 @@ public sealed class TermKernelAgreementTests
         {
             bool scaled = mode == typeof(FoldModes.ScaledInputs);
             double[] factors = scaled ? ScaleFactors : [1.0, 1.0, 1.0, 1.0];
-            double[] doubleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, scaled ? TermAgreement.Scaled(inputs, factors) : inputs, alpha), length, false);
+            double[] doubleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, scaled ? TermAgreement.Scaled(inputs, factors) : inputs, alpha), length, false, term.ErrorScaleShift);
             double[] singleScales = TermAgreement.Scales(term, scaled ? TermAgreement.Scaled(widened, factors) : widened, alpha);
             string label = $"{term.Name} α={alpha:R} {mode.Name} {input}";
 
@@ -134,7 +140,7 @@ public sealed class TermKernelAgreementTests
             {
                 if (WidthPaths.Runs<float>(path.Name, length))
                 {
-                    double[] bounds = TermAgreement.Bounds(singleScales, length, inFloat: !path.InDouble);
+                    double[] bounds = TermAgreement.Bounds(singleScales, length, inFloat: !path.InDouble, term.ErrorScaleShift);
                     bool[]? beyond = path.InDouble ? null : TermAgreement.BeyondFloat(term, scaled ? TermAgreement.Scaled(widened, factors) : widened, alpha);
                     Check($"{label} float {path.Name}", path.Run(singles, factors, alpha), path.Reference(singles, factors, alpha), bounds, widened, mode, term.Sums, beyond);
                 }
@@ -164,12 +170,12 @@ public sealed class TermKernelAgreementTests
         int length = inputs[0].Length;
         string label = $"{term.Name} α={alpha:R} {input}";
 
-        double[] doubleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, inputs, alpha), length, false);
+        double[] doubleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, inputs, alpha), length, false, term.ErrorScaleShift);
         double[] fold = term.Fold(inputs, alpha), reference = term.FoldReference(inputs, alpha);
         TermAgreement.CheckSums($"{label} double Fold", fold, reference, doubleBounds);
 
         double[][] widened = TermKernels.Widen(singles);
-        double[] singleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, widened, alpha), length, inFloat: !term.FloatInDouble);
+        double[] singleBounds = TermAgreement.Bounds(TermAgreement.Scales(term, widened, alpha), length, inFloat: !term.FloatInDouble, term.ErrorScaleShift);
         double[] foldSingle = term.FoldSingle(singles, alpha), referenceSingle = term.FoldReferenceSingle(singles, alpha);
         bool[]? beyond = term.FloatInDouble ? null : TermAgreement.BeyondFloat(term, widened, alpha);
         TermAgreement.CheckSums($"{label} float Fold", foldSingle, referenceSingle, singleBounds, beyond);

@@ -71,6 +71,10 @@ public sealed record TermKernel(
     /// <summary>[Term(Maximum = true)]: the fold is the largest term (−∞ for empty input), not the sum.</summary>
     public bool Maximum { get; init; }
 
+    /// <summary><see cref="ErrorScale"/> returns S·2^−shift, so that the scale of a term near the top of double's range
+    /// stays finite; <see cref="TermAgreement.Bounds"/> multiplies the shift back after ε.</summary>
+    public int ErrorScaleShift { get; init; }
+
     /// <summary>The finisher applied to the sums, or null for a term without one.</summary>
     public Func<double[], double, double>? Finish { get; init; }
 
@@ -132,7 +136,15 @@ public static class TermKernels
     /// <summary>e^(α·ln p + (1 − α)·ln q): the argument's rounding (Log within 2 ulp, then a product and a sum) is
     /// magnified by the exponential.</summary>
     private static double RenyiDivergenceScale(double p, double q, double alpha) =>
-        Math.Abs(Terms.RenyiDivergence(p, q, alpha)) * (1.0 + Math.Abs(alpha * LogMagnitude(p)) + Math.Abs((1.0 - alpha) * LogMagnitude(q)));
+        ShiftedScale(Terms.RenyiDivergence(p, q, alpha), 1.0 + Math.Abs(alpha * LogMagnitude(p)) + Math.Abs((1.0 - alpha) * LogMagnitude(q)));
+
+    /// <summary>|term|·factor·2^−<see cref="PowerScaleShift"/>: a term near the top of double's range times the factor
+    /// its power magnifies rounding by (up to about 700) would overflow unshifted (found by CI: a Huge float input at
+    /// α = 11.4 gave a finite 1e306 term whose error scale was +∞, so it was left out of the bound).</summary>
+    private static double ShiftedScale(double term, double factor) => Math.ScaleB(Math.Abs(term), -PowerScaleShift) * factor;
+
+    /// <summary>The <see cref="TermKernel.ErrorScaleShift"/> of the terms with a general power.</summary>
+    private const int PowerScaleShift = 64;
 
     /// <summary>½(m² + e^v − 1 − v): for |v| &gt; 1 e^v, 1 and v are rounded separately (no cancellation below).</summary>
     private static double ExpMinusOneMinusScale(double v) =>
@@ -201,8 +213,9 @@ public static class TermKernels
         },
         new("RenyiEntropy", typeof(Terms.RenyiEntropyKernel), 1, true, 1, true,
             (x, a) => One(Terms.RenyiEntropy(x[0], a)),
-            (x, a) => One(Math.Abs(Terms.RenyiEntropy(x[0], a)) * (4.0 + Math.Abs(a * LogMagnitude(x[0])))), POnly, SharedRow: false)
+            (x, a) => One(ShiftedScale(Terms.RenyiEntropy(x[0], a), 4.0 + Math.Abs(a * LogMagnitude(x[0])))), POnly, SharedRow: false)
         {
+            ErrorScaleShift = PowerScaleShift,
             Fold = (x, a) => One(Terms.RenyiEntropyKernel.Fold(x[0], a)),
             FoldReference = (x, a) => One(Terms.RenyiEntropyKernel.FoldReference(x[0], a)),
             FoldSingle = (x, a) => One(Terms.RenyiEntropyKernel.Fold(x[0], a)),
@@ -216,8 +229,9 @@ public static class TermKernels
         },
         new("TsallisEntropy", typeof(Terms.TsallisEntropyKernel), 1, true, 1, true,
             (x, a) => One(Terms.TsallisEntropy(x[0], a)),
-            (x, a) => One(Math.Abs(Terms.TsallisEntropy(x[0], a)) * (4.0 + Math.Abs(a * LogMagnitude(x[0])))), POnly, SharedRow: false)
+            (x, a) => One(ShiftedScale(Terms.TsallisEntropy(x[0], a), 4.0 + Math.Abs(a * LogMagnitude(x[0])))), POnly, SharedRow: false)
         {
+            ErrorScaleShift = PowerScaleShift,
             Fold = (x, a) => One(Terms.TsallisEntropyKernel.Fold(x[0], a)),
             FoldReference = (x, a) => One(Terms.TsallisEntropyKernel.FoldReference(x[0], a)),
             FoldSingle = (x, a) => One(Terms.TsallisEntropyKernel.Fold(x[0], a)),
@@ -232,6 +246,7 @@ public static class TermKernels
         new("RenyiDivergence", typeof(Terms.RenyiDivergenceKernel), 2, true, 1, true,
             (x, a) => One(Terms.RenyiDivergence(x[0], x[1], a)), (x, a) => One(RenyiDivergenceScale(x[0], x[1], a)), PQ, SharedRow: true)
         {
+            ErrorScaleShift = PowerScaleShift,
             Fold = (x, a) => One(Terms.RenyiDivergenceKernel.Fold(x[0], x[1], a)),
             FoldReference = (x, a) => One(Terms.RenyiDivergenceKernel.FoldReference(x[0], x[1], a)),
             FoldSingle = (x, a) => One(Terms.RenyiDivergenceKernel.Fold(x[0], x[1], a)),

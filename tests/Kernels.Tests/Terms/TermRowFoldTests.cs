@@ -93,7 +93,7 @@ public sealed class TermRowFoldTests
 
     private static void CheckRow(string what, TermKernel term, double[][] row, double actual, double alpha, bool inFloat, float[][]? single)
     {
-        double[] bounds = TermAgreement.Bounds(TermAgreement.Scales(term, row, alpha), row[0].Length, inFloat).Select(b => 2.0 * b).ToArray();
+        double[] bounds = TermAgreement.Bounds(TermAgreement.Scales(term, row, alpha), row[0].Length, inFloat, term.ErrorScaleShift).Select(b => 2.0 * b).ToArray();
         double[] sums = single is null ? term.Fold(row, alpha) : term.FoldSingle(single, alpha);
         bool[]? beyond = inFloat ? TermAgreement.BeyondFloat(term, row, alpha) : null;
         if (term.Finish is null)
