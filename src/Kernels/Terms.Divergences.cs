@@ -43,11 +43,10 @@ public static partial class Terms
     /// |d| &lt; 1 whose d²/v is still in range. v = +0 gives +∞ (−0 gives −∞), NaN gives NaN. On the fast path
     /// (inputs normal and moderate) v² cannot underflow: the generator folds the scale to 1.
     /// </summary>
-    public static double SquareOverDivisor(double d, double v) =>
-        NumeratorTimesQuotient(d * DivisorScale(v), v * DivisorScale(v) * DivisorScale(v));
+    public static double SquareOverDivisor(double d, double v) => ScaledSquareOverDivisor(d, v, DivisorScale(v));
 
-    /// <summary>d·(d/v).</summary>
-    public static double NumeratorTimesQuotient(double d, double v) => d * (d / v);
+    /// <summary>(d·s)·((d·s)/(v·s·s)) = d²/v for a power of two s (exact unless it overflows, where d²/v does too).</summary>
+    public static double ScaledSquareOverDivisor(double d, double v, double s) => d * s * ((d * s) / (v * s * s));
 
     /// <summary>2⁶⁴ where v² underflows (or v is NaN), else 1: d·2⁶⁴·((d·2⁶⁴)/(v·2¹²⁸)) = d²/v with a quotient 2⁶⁴ times
     /// smaller, which then overflows only where d²/v does.</summary>
