@@ -6,8 +6,9 @@ using Apache.Arrow;
 using Apache.Arrow.Compression;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Arrow;
 
 /// <summary>
 /// A matrix from Arrow IPC data: the file format (magic "ARROW1"; Feather v2), which needs a seekable stream, or the

@@ -2,7 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>float ↔ double over spans, a vector at a time (the JIT does not vectorize the scalar conversion loop).
 /// Widening is exact; narrowing rounds to nearest, as the (float) cast does.</summary>

@@ -4,8 +4,9 @@ using System.IO;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// A NumPy .npy matrix (format 1.0–3.0): little-endian float32 '&lt;f4' or float64 '&lt;f8' in C order, shape (rows,

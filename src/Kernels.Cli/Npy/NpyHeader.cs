@@ -5,8 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// The header of a NumPy .npy file: the magic "\x93NUMPY", the format version (1.0: a u16 header length; 2.0 and 3.0:

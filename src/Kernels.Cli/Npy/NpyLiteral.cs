@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>The Python literals an NPY header dict is made of.</summary>
 internal abstract record NpyLiteral

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Arrow;
 
 /// <summary>
 /// Writes scores as Arrow IPC: one non-nullable column, float32 or float64. A seekable stream positioned at its start

@@ -1,10 +1,11 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Kernels.Cli.IO;
 using Parquet;
 using Parquet.Schema;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Parquet;
 
 /// <summary>
 /// Writes scores as Apache Parquet: one required (non-null) column, FLOAT or DOUBLE, Snappy-compressed. Scores are

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// Scores as a NumPy .npy 1-D array, '&lt;f4' (single) or '&lt;f8', format 1.0, header padded to 64 bytes. The length is
