@@ -1,4 +1,5 @@
 using System.Linq;
+using Kernels.Cli.IO;
 
 namespace Kernels.Cli.Tests;
 

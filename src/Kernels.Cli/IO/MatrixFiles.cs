@@ -8,7 +8,7 @@ using Apache.Arrow.Ipc;
 using Parquet;
 using Parquet.Schema;
 
-namespace Kernels.Cli;
+namespace Kernels.Cli.IO;
 
 /// <summary>Writes a matrix (rows × columns, row-major) as a CSV, NPY, Arrow or Parquet file with the formats' own
 /// libraries, as a user's files would be: the inputs of <c>kernels bench --io</c>.</summary>
