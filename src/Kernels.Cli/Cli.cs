@@ -4,7 +4,6 @@ using System.IO;
 using System.Threading;
 using Kernels.Cli.Commands;
 using Kernels.Cli.IO;
-using Kernels.Cli.Scoring;
 
 namespace Kernels.Cli;
 
