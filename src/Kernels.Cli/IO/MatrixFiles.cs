@@ -2,9 +2,11 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Kernels.Cli.Npy;
 using Parquet;
 using Parquet.Schema;
 
@@ -35,14 +37,10 @@ internal static class MatrixFiles
 
                 break;
             case ".npy":
-                string header = $"{{'descr': '<f8', 'fortran_order': False, 'shape': ({rows}, {columns}), }}";
-                header += new string(' ', (64 - ((10 + header.Length + 1) % 64)) % 64) + "\n";
                 using (var file = File.Create(path))
                 {
-                    file.Write(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' });
-                    file.Write(new byte[] { 1, 0, (byte)header.Length, (byte)(header.Length >> 8) });
-                    file.Write(Encoding.Latin1.GetBytes(header));
-                    file.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+                    file.Write(new NpyHeader("<f8", false, [rows, columns]).Encode());
+                    file.Write(MemoryMarshal.AsBytes(values.AsSpan()));
                 }
 
                 break;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -63,16 +62,16 @@ internal sealed class NpyMatrixReader : IMatrixReader
         {
             1 => (1L, header.Shape[0]),
             2 => (header.Shape[0], header.Shape[1]),
-            _ => throw new DataException($"{source}: the NPY array has {header.Shape.Count} dimensions, shape {Shape(header.Shape)}; supported: a matrix (rows, columns), or a vector (n,) read as one row."),
+            _ => throw new DataException($"{source}: the NPY array has {header.Shape.Count} dimensions, shape {NpyHeader.FormatShape(header.Shape)}; supported: a matrix (rows, columns), or a vector (n,) read as one row."),
         };
         if (_rows == 0 || fileColumns == 0)
         {
-            throw new DataException($"{source} has no rows (NPY shape {Shape(header.Shape)}).");
+            throw new DataException($"{source} has no rows (NPY shape {NpyHeader.FormatShape(header.Shape)}).");
         }
 
         if (fileColumns > Array.MaxLength / _elementSize || _rows > long.MaxValue / (fileColumns * _elementSize))
         {
-            throw new DataException($"{source}: the NPY shape {Shape(header.Shape)} is too large to read.");
+            throw new DataException($"{source}: the NPY shape {NpyHeader.FormatShape(header.Shape)} is too large to read.");
         }
 
         _fileColumns = (int)fileColumns;
@@ -99,9 +98,6 @@ internal sealed class NpyMatrixReader : IMatrixReader
     public void Dispose()
     {
     }
-
-    private static string Shape(IReadOnlyList<long> shape) =>
-        shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 
     private static void Gather<TIn, TOut>(ReadOnlySpan<TIn> rows, int fileColumns, int[] columns, Span<TOut> destination)
         where TIn : unmanaged, IBinaryFloatingPointIeee754<TIn>

@@ -45,7 +45,7 @@ internal sealed class NpyScoreWriter : IScoreWriter
         if (stream.CanSeek)
         {
             _headerStart = stream.Position;
-            _headerLength = NpyHeader.Encode(_descr, long.MaxValue).Length;
+            _headerLength = NpyHeader.Vector(_descr, long.MaxValue).Encode().Length;
             stream.Write(new byte[_headerLength]);
         }
         else
@@ -91,12 +91,12 @@ internal sealed class NpyScoreWriter : IScoreWriter
         {
             long end = _stream.Position;
             _stream.Position = _headerStart;
-            _stream.Write(NpyHeader.Encode(_descr, _count, _headerLength));
+            _stream.Write(NpyHeader.Vector(_descr, _count).Encode(_headerLength));
             _stream.Position = end;
         }
         else
         {
-            _stream.Write(NpyHeader.Encode(_descr, _count));
+            _stream.Write(NpyHeader.Vector(_descr, _count).Encode());
             for (int i = 0; i < _blocks.Count; i++)
             {
                 _stream.Write(_blocks[i], 0, i == _blocks.Count - 1 ? _lastBlockUsed : BlockBytes);
