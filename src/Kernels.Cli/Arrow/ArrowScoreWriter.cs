@@ -46,11 +46,7 @@ internal sealed class ArrowScoreWriter : IScoreWriter
             int count = Math.Min(scores.Length, BatchRows - _pendingRows);
             if (_single)
             {
-                Span<float> pending = MemoryMarshal.Cast<byte, float>(_pending.AsSpan()).Slice(_pendingRows, count);
-                for (int i = 0; i < count; i++)
-                {
-                    pending[i] = (float)scores[i];
-                }
+                FloatConversions.Convert(scores[..count], MemoryMarshal.Cast<byte, float>(_pending.AsSpan()).Slice(_pendingRows, count));
             }
             else
             {

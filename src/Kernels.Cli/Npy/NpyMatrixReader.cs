@@ -164,11 +164,11 @@ internal sealed class NpyMatrixReader : IMatrixReader
             Span<T> piece = target.Slice(start, count);
             if (_single)
             {
-                NpyConversions.Widen(MemoryMarshal.Cast<byte, float>(bytes), MemoryMarshal.Cast<T, double>(piece));
+                FloatConversions.Convert(MemoryMarshal.Cast<byte, float>(bytes), piece);
             }
             else
             {
-                NpyConversions.Narrow(MemoryMarshal.Cast<byte, double>(bytes), MemoryMarshal.Cast<T, float>(piece));
+                FloatConversions.Convert(MemoryMarshal.Cast<byte, double>(bytes), piece);
             }
         }
     }

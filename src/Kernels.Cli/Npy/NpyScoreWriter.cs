@@ -73,7 +73,7 @@ internal sealed class NpyScoreWriter : IScoreWriter
         for (int start = 0; start < scores.Length; start += narrowed.Length)
         {
             int count = Math.Min(narrowed.Length, scores.Length - start);
-            NpyConversions.Narrow(scores.Slice(start, count), narrowed);
+            FloatConversions.Convert(scores.Slice(start, count), narrowed.AsSpan());
             Emit(MemoryMarshal.AsBytes(narrowed.AsSpan(0, count)));
         }
     }

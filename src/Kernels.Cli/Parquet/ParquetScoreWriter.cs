@@ -43,11 +43,7 @@ internal sealed class ParquetScoreWriter : IScoreWriter
             int count = Math.Min(scores.Length, RowGroupRows - _pendingRows);
             if (_single)
             {
-                Span<float> pending = Reserve(ref _floats, count);
-                for (int i = 0; i < count; i++)
-                {
-                    pending[i] = (float)scores[i];
-                }
+                FloatConversions.Convert(scores[..count], Reserve(ref _floats, count));
             }
             else
             {
