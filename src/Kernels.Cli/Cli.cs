@@ -52,36 +52,21 @@ internal static class Cli
         {
             return action();
         }
-        catch (UsageException e)
+        catch (Exception e) when (ExitCodeOf(e) is int exit)
         {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return UsageError;
-        }
-        catch (DataException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("kernels: interrupted; nothing was written.");
-            return Interrupted;
-        }
-        catch (ArgumentException e)
-        {
-            // The library's checks (shapes, strides, bases) reached with file data: a data error, with its message.
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return UsageError;
+            stderr.WriteLine(e is OperationCanceledException ? "kernels: interrupted; nothing was written." : $"kernels: {e.Message}");
+            return exit;
         }
     }
+
+    /// <summary>The exit code of a failure the tool reports with its message; null for anything else (a bug), which
+    /// is left to surface with its stack trace.</summary>
+    private static int? ExitCodeOf(Exception failure) => failure switch
+    {
+        UsageException or UnauthorizedAccessException => UsageError,
+        // ArgumentException: the library's checks (shapes, strides, bases) reached with file data.
+        DataException or ArgumentException or IOException => DataError,
+        OperationCanceledException => Interrupted,
+        _ => null,
+    };
 }
