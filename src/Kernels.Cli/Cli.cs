@@ -1,16 +1,16 @@
 using System;
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Threading;
+using Kernels.Cli.Commands;
 using Kernels.Cli.IO;
-using Kernels.Cli.Scoring;
 
 namespace Kernels.Cli;
 
 /// <summary>
-/// The commands: <c>score</c>, <c>demo</c>, <c>bench</c>. Exit codes: 0 success, 1 data error, 2 usage error, 130
-/// interrupted. Streams are parameters so that tests run the tool in-process.
+/// The dispatcher: parses the arguments and runs one of the commands (<see cref="ScoreCommand"/>,
+/// <see cref="DemoCommand"/>, <see cref="BenchCommand"/>), turning their errors into exit codes: 0 success, 1 data
+/// error, 2 usage error, 130 interrupted. Streams are parameters so that tests run the tool in-process.
 /// </summary>
 internal static class Cli
 {
@@ -19,63 +19,13 @@ internal static class Cli
     public const int UsageError = 2;
     public const int Interrupted = 130;
 
+    /// <summary>Runs the tool once with <paramref name="args"/>; returns the exit code.</summary>
     public static int Run(string[] args, Stream stdin, Stream stdout, TextWriter stdoutText, TextWriter stderr, bool interactive, CancellationToken token)
     {
-        var measure = new Option<string>("--measure", "-m")
-        {
-            Description = "entropy | cross-entropy | kl | js | js-distance | hellinger | total-variation | chi-square | neyman-chi-square | bhattacharyya",
-            Required = true,
-        };
-        var logBase = new Option<string>("--base", "-b") { Description = "Log base of the scores: 2, e, 10 or any number > 0, ≠ 1", DefaultValueFactory = _ => "e" };
-        var normalize = new Option<bool>("--normalize") { Description = "Scale each row (and q row) to sum 1 first (SciPy's convention); a row that sums to 0 scores NaN" };
-        var precision = new Option<string>("--precision") { Description = "float | double: read, compute and write in this precision", DefaultValueFactory = _ => "double" };
-        var input = new Argument<string>("input") { Description = "Rows to score (p): a CSV, NPY, Arrow or Parquet file, or - for stdin" };
-        var reference = new Option<string?>("--reference", "-r") { Description = "One distribution every row is scored against (drift against a reference): one row, or one value per line" };
-        var q = new Option<string?>("--q") { Description = "A second file with one row per row of the input (q in D(p‖q))" };
-        var columns = new Option<string?>("--columns", "-c") { Description = "Columns to read, by name or zero-based index: p0,p1 or 2,5-9 (default: all)" };
-        var format = new Option<string>("--format", "-f") { Description = "Input format: auto | csv | npy | arrow | parquet (auto: extension, then content)", DefaultValueFactory = _ => "auto" };
-        var outputFormat = new Option<string>("--output-format") { Description = "Output format: auto | csv | npy | arrow | parquet (auto: the output's extension; CSV on stdout)", DefaultValueFactory = _ => "auto" };
-        var output = new Option<string>("--output", "-o") { Description = "Where the scores go, or - for stdout (written to a temporary file and renamed on success)", DefaultValueFactory = _ => "-" };
-        var threads = new Option<int>("--threads", "-t") { Description = "Most threads to use (0: every core)", DefaultValueFactory = _ => 0 };
-        var logits = new Option<bool>("--logits") { Description = "Inputs are logits (entropy; cross-entropy with the logits in --q) or log-probabilities (kl)" };
-        var header = new Option<string>("--header") { Description = "Whether the first row of a CSV is a header: auto (a row of names is; a row mixing names and numbers is an error) | yes | no", DefaultValueFactory = _ => "auto" };
-
-        var score = new Command("score", $"Score every row of a file: one score per row to the output, a summary (rows, mean, min, max, p50, p95, NaN and ±∞ counts) on stderr. Inputs are streamed in chunks of {ScoreJob.ChunkValues:N0} values (the next read while the current is scored): memory stays about 16 MB per input (double) plus the summary's 8 MB, whatever the file size.")
-        {
-            measure, logBase, normalize, precision, input, reference, q, columns, format, output, outputFormat, threads, logits, header,
-        };
-        score.SetAction(result => Guard(stderr, () =>
-        {
-            ScoreRequest request = Request(result.GetValue(measure)!, result.GetValue(logBase)!, result.GetValue(normalize), result.GetValue(precision)!,
-                result.GetValue(input)!, result.GetValue(reference), result.GetValue(q), result.GetValue(columns), result.GetValue(format)!,
-                result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits), result.GetValue(header)!);
-            Summary summary = ScoreJob.Run(request, stdin, stdout, stderr, interactive, token);
-            string unit = Names.InLogUnits(request.Measure) ? BaseUnit(request.Base) : "no unit";
-            stderr.WriteLine($"{Names.Of(request.Measure)} ({unit}): {summary.Format(Names.InLogUnits(request.Measure) ? unit : string.Empty)}");
-            return Success;
-        }));
-
-        var demo = new Command("demo", "Score the sample data bundled with the tool (model predictions against targets, daily histograms against a reference) and print a summary");
-        demo.SetAction(_ => Guard(stderr, () => Demo.Run(stdoutText, token)));
-
-        var quick = new Option<bool>("--quick") { Description = "Fewer, shorter samples" };
-        var io = new Option<bool>("--io") { Description = "Also time 'score' end to end on 200,000 rows × 32 doubles in each file format" };
-        var bench = new Command("bench", "Time our kernels against a scalar loop and the TensorPrimitives composition on this machine and print the ratios") { quick, io };
-        bench.SetAction(result => Guard(stderr, () =>
-        {
-            int exit = Bench.Run(stdoutText, result.GetValue(quick));
-            if (result.GetValue(io))
-            {
-                stdoutText.WriteLine();
-                BenchIo.Run(stdoutText, result.GetValue(quick));
-            }
-
-            return exit;
-        }));
-
+        var context = new CommandContext(stdin, stdout, stdoutText, stderr, interactive, token);
         var root = new RootCommand("kernels: information-theory scores (entropy, cross-entropy, Kullback–Leibler, Jensen–Shannon) of CSV, NPY, Arrow and Parquet files. Exit codes: 0 success, 1 data error, 2 usage error, 130 interrupted.")
         {
-            score, demo, bench,
+            ScoreCommand.Create(context), DemoCommand.Create(context), BenchCommand.Create(context),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -94,113 +44,29 @@ internal static class Cli
         return parsed.Invoke(configuration);
     }
 
-    private static int Guard(TextWriter stderr, Func<int> action)
+    /// <summary>Runs a command's action, reporting its failure on <paramref name="stderr"/> as one line and returning
+    /// the exit code that failure maps to.</summary>
+    public static int Guard(TextWriter stderr, Func<int> action)
     {
         try
         {
             return action();
         }
-        catch (UsageException e)
+        catch (Exception e) when (ExitCodeOf(e) is int exit)
         {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return UsageError;
-        }
-        catch (DataException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("kernels: interrupted; nothing was written.");
-            return Interrupted;
-        }
-        catch (ArgumentException e)
-        {
-            // The library's checks (shapes, strides, bases) reached with file data: a data error, with its message.
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (IOException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return DataError;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            stderr.WriteLine($"kernels: {e.Message}");
-            return UsageError;
+            stderr.WriteLine(e is OperationCanceledException ? "kernels: interrupted; nothing was written." : $"kernels: {e.Message}");
+            return exit;
         }
     }
 
-    private static ScoreRequest Request(string measure, string logBase, bool normalize, string precision, string input, string? reference, string? q,
-        string? columns, string format, string output, string outputFormat, int threads, bool logits, string header)
+    /// <summary>The exit code of a failure the tool reports with its message; null for anything else (a bug), which
+    /// is left to surface with its stack trace.</summary>
+    private static int? ExitCodeOf(Exception failure) => failure switch
     {
-        bool? hasHeader = header.ToLowerInvariant() switch
-        {
-            "auto" => null,
-            "yes" or "true" => true,
-            "no" or "false" => false,
-            _ => throw new UsageException($"unknown --header '{header}': use auto, yes or no."),
-        };
-        Measure which = Names.Parse(measure) ?? throw new UsageException($"unknown --measure '{measure}': use {Names.All}.");
-        bool single = precision.ToLowerInvariant() switch
-        {
-            "float" or "single" or "f32" => true,
-            "double" or "f64" => false,
-            _ => throw new UsageException($"unknown --precision '{precision}': use float or double."),
-        };
-        ColumnSelection selection;
-        try
-        {
-            selection = columns is null ? ColumnSelection.All : ColumnSelections.Parse(columns);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"--columns: {e.Message}");
-        }
-
-        var request = new ScoreRequest(which, ParseBase(logBase), normalize, single, input, reference, q, selection, ParseFormat(format, "--format"),
-            output, ParseFormat(outputFormat, "--output-format"), threads, logits, hasHeader);
-        return request.Validate() is string problem ? throw new UsageException(problem) : request;
-    }
-
-    private static LogBase ParseBase(string text)
-    {
-        switch (text.ToLowerInvariant())
-        {
-            case "e":
-                return LogBase.E;
-            case "2":
-                return LogBase.Two;
-            case "10":
-                return LogBase.Ten;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-        {
-            throw new UsageException($"--base '{text}' is not a number: use 2, e, 10 or a number > 0 other than 1.");
-        }
-
-        try
-        {
-            return LogBase.Of(value);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            throw new UsageException($"--base {text}: a log base must be finite, greater than 0 and not 1.");
-        }
-    }
-
-    private static DataFormat ParseFormat(string text, string option) => text.ToLowerInvariant() switch
-    {
-        "auto" => DataFormat.Auto,
-        "csv" or "tsv" => DataFormat.Csv,
-        "npy" => DataFormat.Npy,
-        "arrow" or "feather" or "ipc" => DataFormat.Arrow,
-        "parquet" => DataFormat.Parquet,
-        _ => throw new UsageException($"unknown {option} '{text}': use auto, csv, npy, arrow or parquet."),
+        UsageException or UnauthorizedAccessException => UsageError,
+        // ArgumentException: the library's checks (shapes, strides, bases) reached with file data.
+        DataException or ArgumentException or IOException => DataError,
+        OperationCanceledException => Interrupted,
+        _ => null,
     };
-
-    public static string BaseUnit(LogBase logBase) => logBase == LogBase.Two ? "bits" : logBase == LogBase.E ? "nats" : logBase == LogBase.Ten ? "hartleys" : $"base {logBase}";
 }

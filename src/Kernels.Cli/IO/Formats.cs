@@ -1,5 +1,9 @@
 using System;
 using System.IO;
+using Kernels.Cli.Arrow;
+using Kernels.Cli.Csv;
+using Kernels.Cli.Npy;
+using Kernels.Cli.Parquet;
 
 namespace Kernels.Cli.IO;
 

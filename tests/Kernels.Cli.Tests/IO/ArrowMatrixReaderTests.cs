@@ -5,6 +5,7 @@ using Apache.Arrow;
 using Apache.Arrow.Compression;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.Arrow;
 using Kernels.Cli.IO;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,10 +1,11 @@
 using System;
 using System.IO;
-using System.Threading.Tasks;
 using System.Linq;
+using System.Threading.Tasks;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.Arrow;
 using Kernels.Cli.IO;
 using Xunit;
 using static Kernels.Cli.Tests.IO.ArrowParquetRoundTripTests;

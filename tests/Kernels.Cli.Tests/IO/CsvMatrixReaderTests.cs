@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Kernels.Cli.Csv;
 using Kernels.Cli.IO;
 using Xunit;
 using static Kernels.Cli.Tests.IO.MatrixReading;

@@ -1,10 +1,10 @@
 using System;
-using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using Kernels.Cli.IO;
+using Kernels.Cli.Npy;
 using Xunit;
 
 namespace Kernels.Cli.Tests.IO;
@@ -164,34 +164,13 @@ internal static class MatrixReading
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 }
 
-/// <summary>NPY files written byte by byte, as NumPy does (or as a broken writer might).</summary>
+/// <summary>NPY files for the reader tests, any dict in any format version (well-formed or not), through the tool's one
+/// header writer, whose bytes <see cref="NpyHeaderTests"/> checks against NumPy's layout.</summary>
 internal static class NpyBytes
 {
     /// <summary>The NPY preamble and header for <paramref name="dict"/> in format <paramref name="major"/>.0, padded
     /// with spaces to a multiple of 64 and ended by '\n', followed by <paramref name="data"/>.</summary>
-    public static byte[] File(string dict, byte[] data, byte major = 1)
-    {
-        int lengthBytes = major == 1 ? 2 : 4;
-        Encoding encoding = major == 3 ? Encoding.UTF8 : Encoding.Latin1;
-        int unpadded = 6 + 2 + lengthBytes + encoding.GetByteCount(dict) + 1;
-        string header = dict + new string(' ', (64 - (unpadded % 64)) % 64) + "\n";
-        byte[] headerBytes = encoding.GetBytes(header);
-        var file = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', major, 0 };
-        byte[] length = new byte[lengthBytes];
-        if (major == 1)
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)headerBytes.Length);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)headerBytes.Length);
-        }
-
-        file.AddRange(length);
-        file.AddRange(headerBytes);
-        file.AddRange(data);
-        return file.ToArray();
-    }
+    public static byte[] File(string dict, byte[] data, byte major = 1) => [.. NpyHeader.Encode(dict, major), .. data];
 
     public static string Dict(string descr, string shape, bool fortran = false) =>
         $"{{'descr': '{descr}', 'fortran_order': {(fortran ? "True" : "False")}, 'shape': {shape}, }}";

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Kernels.Cli.Csv;
 using Kernels.Cli.IO;
+using Kernels.Cli.Npy;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -5,6 +5,7 @@ using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Kernels.Cli.Csv;
 using Kernels.Cli.IO;
 using Xunit;
 using static Kernels.Cli.Tests.IO.MatrixReading;

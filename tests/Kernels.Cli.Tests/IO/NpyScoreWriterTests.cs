@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using FsCheck.Xunit;
 using Kernels.Cli.IO;
+using Kernels.Cli.Npy;
 using Xunit;
 using static Kernels.Cli.Tests.IO.MatrixReading;
 

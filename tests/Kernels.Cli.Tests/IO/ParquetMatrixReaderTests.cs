@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Kernels.Cli.IO;
+using Kernels.Cli.Parquet;
 using Parquet;
 using Parquet.Schema;
 using Xunit;

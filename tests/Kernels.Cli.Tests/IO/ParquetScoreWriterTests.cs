@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Kernels.Cli.IO;
+using Kernels.Cli.Parquet;
 using Parquet;
 using Parquet.Schema;
 using Xunit;

@@ -3,24 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Kernels.Cli.IO;
-
-/// <summary>The Python literals an NPY header dict is made of.</summary>
-internal abstract record NpyLiteral
-{
-    internal sealed record Str(string Value) : NpyLiteral;
-
-    internal sealed record Int(long Value) : NpyLiteral;
-
-    internal sealed record Bool(bool Value) : NpyLiteral;
-
-    internal sealed record None : NpyLiteral;
-
-    /// <summary>A tuple or a list.</summary>
-    internal sealed record Sequence(IReadOnlyList<NpyLiteral> Items, bool IsTuple) : NpyLiteral;
-
-    internal sealed record Dict(IReadOnlyList<KeyValuePair<string, NpyLiteral>> Entries) : NpyLiteral;
-}
+namespace Kernels.Cli.Npy;
 
 /// <summary>A recursive-descent parser of the Python literal subset NumPy writes (dicts with string keys, strings,
 /// integers with an optional Python 2 'L', True/False/None, tuples and lists); throws <see cref="FormatException"/>.</summary>

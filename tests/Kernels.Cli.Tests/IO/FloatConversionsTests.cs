@@ -7,8 +7,8 @@ using static Kernels.Cli.Tests.IO.MatrixReading;
 namespace Kernels.Cli.Tests.IO;
 
 /// <summary>The vectorized float ↔ double conversions agree with the scalar casts at every length (vector blocks and
-/// tails) and on the special values.</summary>
-public sealed class NpyConversionsTests
+/// tails) and on the special values; the same type is a copy.</summary>
+public sealed class FloatConversionsTests
 {
     private static readonly double[] Specials =
     {
@@ -25,7 +25,7 @@ public sealed class NpyConversionsTests
             float[] source = Enumerable.Range(0, length).Select(i => i < Specials.Length ? (float)Specials[i] : (float)(random.NextDouble() * 1e6)).ToArray();
             double[] destination = new double[length + 3];
 
-            NpyConversions.Widen(source, destination);
+            FloatConversions.Convert<float, double>(source, destination);
 
             AssertSameValues(source.Select(v => (double)v).ToArray(), destination[..length]);
             Assert.Equal(new double[3], destination[length..]);
@@ -41,7 +41,7 @@ public sealed class NpyConversionsTests
             double[] source = Enumerable.Range(0, length).Select(i => i < Specials.Length ? Specials[i] : random.NextDouble() * 1e6).ToArray();
             float[] destination = new float[length + 3];
 
-            NpyConversions.Narrow(source, destination);
+            FloatConversions.Convert<double, float>(source, destination);
 
             AssertSameValues(source.Select(v => (float)v).ToArray(), destination[..length]);
             Assert.Equal(new float[3], destination[length..]);
@@ -49,9 +49,24 @@ public sealed class NpyConversionsTests
     }
 
     [Fact]
+    public void TheSameTypeIsCopiedBitForBit()
+    {
+        double[] doubles = Specials.Append(BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8_0000_0000_1234))).ToArray();
+        float[] singles = doubles.Select(v => (float)v).Append(BitConverter.Int32BitsToSingle(unchecked((int)0xFFC0_1234))).ToArray();
+        double[] copiedDoubles = new double[doubles.Length];
+        float[] copiedSingles = new float[singles.Length];
+
+        FloatConversions.Convert<double, double>(doubles, copiedDoubles);
+        FloatConversions.Convert<float, float>(singles, copiedSingles);
+
+        Assert.Equal(doubles.Select(BitConverter.DoubleToInt64Bits), copiedDoubles.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(singles.Select(BitConverter.SingleToInt32Bits), copiedSingles.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
     public void AShortDestinationIsAnArgumentError()
     {
-        Assert.Throws<ArgumentException>(() => NpyConversions.Widen(new float[3], new double[2]));
-        Assert.Throws<ArgumentException>(() => NpyConversions.Narrow(new double[3], new float[2]));
+        Assert.Throws<ArgumentException>(() => FloatConversions.Convert<float, double>(new float[3], new double[2]));
+        Assert.Throws<ArgumentException>(() => FloatConversions.Convert<double, float>(new double[3], new float[2]));
     }
 }

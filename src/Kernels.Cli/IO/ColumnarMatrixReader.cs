@@ -6,21 +6,6 @@ using System.Runtime.InteropServices;
 
 namespace Kernels.Cli.IO;
 
-/// <summary>One selected column of a columnar batch (an Arrow record batch, a Parquet row group): little-endian
-/// float32 or float64 values, <see cref="Width"/> consecutive values per row (1 for a plain column, the list size for
-/// a list column), row 0 first.</summary>
-internal interface IColumnBlock
-{
-    /// <summary>float32 values if true, float64 otherwise.</summary>
-    bool IsSingle { get; }
-
-    /// <summary>Values per row.</summary>
-    int Width { get; }
-
-    /// <summary>The values of every row of the batch, <see cref="Width"/> per row.</summary>
-    ReadOnlySpan<byte> Bytes { get; }
-}
-
 /// <summary>
 /// A matrix read from a columnar format one batch at a time (Arrow and Parquet): a subclass loads the next batch as
 /// one <see cref="IColumnBlock"/> per selected column, and <see cref="Read(Span{double})"/> turns the blocks into
@@ -127,7 +112,7 @@ internal abstract class ColumnarMatrixReader : IMatrixReader
     }
 
     private int ReadRows<T>(Span<T> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int capacity = destination.Length / Columns;
         if (capacity == 0)
@@ -150,7 +135,7 @@ internal abstract class ColumnarMatrixReader : IMatrixReader
     /// <summary>Writes rows [firstRow, firstRow + rows) of the blocks side by side into destination, stride values
     /// (the sum of the blocks' widths) per row.</summary>
     private static void Transpose<T>(IReadOnlyList<IColumnBlock> blocks, int firstRow, int rows, Span<T> destination, int stride)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (blocks.Count == 1)
         {
@@ -174,7 +159,7 @@ internal abstract class ColumnarMatrixReader : IMatrixReader
     }
 
     private static void Scatter<T>(IColumnBlock block, int firstRow, int rows, Span<T> destination, int stride)
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int width = block.Width;
         if (block.IsSingle)
@@ -190,12 +175,12 @@ internal abstract class ColumnarMatrixReader : IMatrixReader
     /// <summary>source holds rows of width values: destination[r * stride + k] = source[r * width + k].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter<TSource, T>(ReadOnlySpan<TSource> source, int width, Span<T> destination, int stride)
-        where TSource : unmanaged, IFloatingPointIeee754<TSource>
-        where T : unmanaged, IFloatingPointIeee754<T>
+        where TSource : unmanaged, IBinaryFloatingPointIeee754<TSource>
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         if (width == stride)
         {
-            Convert(source, destination[..source.Length]);
+            FloatConversions.Convert(source, destination[..source.Length]);
             return;
         }
 
@@ -225,24 +210,7 @@ internal abstract class ColumnarMatrixReader : IMatrixReader
 
         for (int r = 0; r < rows; r++)
         {
-            Convert(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref from, r * width), width), MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, r * stride), width));
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Convert<TSource, T>(ReadOnlySpan<TSource> source, Span<T> destination)
-        where TSource : unmanaged, IFloatingPointIeee754<TSource>
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(TSource) == typeof(T))
-        {
-            MemoryMarshal.Cast<TSource, T>(source).CopyTo(destination);
-            return;
-        }
-
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = T.CreateTruncating(source[i]);
+            FloatConversions.Convert(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref from, r * width), width), MemoryMarshal.CreateSpan(ref Unsafe.Add(ref to, r * stride), width));
         }
     }
 }

@@ -2,9 +2,10 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Numerics;
+using Kernels.Cli.IO;
 using nietras.SeparatedValues;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Csv;
 
 /// <summary>
 /// A CSV (or TSV, semicolon- or pipe-separated) matrix read with Sep, row by row, from any stream (stdin included). The

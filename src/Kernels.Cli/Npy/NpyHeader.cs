@@ -5,8 +5,9 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// The header of a NumPy .npy file: the magic "\x93NUMPY", the format version (1.0: a u16 header length; 2.0 and 3.0:
@@ -105,26 +106,57 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, IReadOnlyList<
         return new NpyHeader(descr, fortranOrder, items.Select(i => ((NpyLiteral.Int)i).Value).ToArray());
     }
 
-    /// <summary>The version 1.0 preamble and header of a 1-D array of <paramref name="count"/> elements, padded with
-    /// spaces so that the data starts at a multiple of 64 bytes, or at exactly <paramref name="length"/> bytes when given
-    /// (room reserved for a count known later).</summary>
-    public static byte[] Encode(string descr, long count, int length = 0)
+    /// <summary>The header of a 1-D array of <paramref name="count"/> elements of <paramref name="descr"/>.</summary>
+    public static NpyHeader Vector(string descr, long count) => new(descr, false, [count]);
+
+    /// <summary>A shape as NumPy prints it: "(3,)", "(2, 3)".</summary>
+    public static string FormatShape(IReadOnlyList<long> shape) =>
+        shape.Count == 1
+            ? $"({shape[0].ToString(CultureInfo.InvariantCulture)},)"
+            : $"({string.Join(", ", shape.Select(size => size.ToString(CultureInfo.InvariantCulture)))})";
+
+    /// <summary>The dict NumPy writes for this header: "{'descr': '&lt;f8', 'fortran_order': False, 'shape': (3,), }".</summary>
+    public string Dict() => $"{{'descr': '{Descr}', 'fortran_order': {(FortranOrder ? "True" : "False")}, 'shape': {FormatShape(Shape)}, }}";
+
+    /// <summary>This header as a format 1.0 preamble and header (see <see cref="Encode(string, byte, int)"/>).</summary>
+    public byte[] Encode(int length = 0) => Encode(Dict(), 1, length);
+
+    /// <summary>
+    /// The preamble (magic, format version <paramref name="major"/>.0, header length: u16 in 1.0, u32 in 2.0 and 3.0)
+    /// and <paramref name="dict"/> (Latin-1; UTF-8 in 3.0), padded with spaces and ended by '\n' so that the data starts at
+    /// a multiple of 64 bytes, or at exactly <paramref name="length"/> bytes when given (room kept for a count known
+    /// later). The one writer of NPY headers: the score writer's, the benchmark inputs' and the tests' files.
+    /// </summary>
+    public static byte[] Encode(string dict, byte major = 1, int length = 0)
     {
-        string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': ({count.ToString(CultureInfo.InvariantCulture)},), }}";
-        int unpadded = Magic.Length + 4 + dict.Length + 1;
+        ArgumentNullException.ThrowIfNull(dict);
+        ArgumentOutOfRangeException.ThrowIfLessThan(major, (byte)1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(major, (byte)3);
+        Encoding encoding = major == 3 ? Encoding.UTF8 : Encoding.Latin1;
+        int preamble = Magic.Length + 2 + (major == 1 ? sizeof(ushort) : sizeof(uint));
+        int dictBytes = encoding.GetByteCount(dict);
+        int unpadded = preamble + dictBytes + 1;
         int total = length > 0 ? length : (unpadded + Alignment - 1) / Alignment * Alignment;
-        if (total < unpadded || total - Magic.Length - 4 > ushort.MaxValue)
+        if (total < unpadded || (major == 1 && total - preamble > ushort.MaxValue))
         {
             throw new ArgumentOutOfRangeException(nameof(length), length, $"An NPY header needs {unpadded} bytes.");
         }
 
         byte[] bytes = new byte[total];
         Magic.CopyTo(bytes);
-        bytes[6] = 1;
+        bytes[6] = major;
         bytes[7] = 0;
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)(total - Magic.Length - 4));
-        Encoding.Latin1.GetBytes(dict, bytes.AsSpan(Magic.Length + 4));
-        bytes.AsSpan(Magic.Length + 4 + dict.Length).Fill((byte)' ');
+        if (major == 1)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), (ushort)(total - preamble));
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), (uint)(total - preamble));
+        }
+
+        encoding.GetBytes(dict, bytes.AsSpan(preamble));
+        bytes.AsSpan(preamble + dictBytes).Fill((byte)' ');
         bytes[^1] = (byte)'\n';
         return bytes;
     }

@@ -1,19 +1,41 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Numerics.Tensors;
 
-namespace Kernels.Cli;
+namespace Kernels.Cli.Commands;
 
 /// <summary>
 /// <c>kernels bench</c>: the quick ratio table on this machine: our kernels against a scalar loop of the same
 /// semantics and the TensorPrimitives composition a .NET user would write, float, one thread, steady state (each
 /// call warmed up for a second, then interleaved samples; medians). The full suite is benchmarks/Kernels.Benchmarks.
 /// </summary>
-internal static class Bench
+internal static class BenchCommand
 {
+    /// <summary>The command, its action bound to <paramref name="context"/>; <c>--io</c> adds <see cref="BenchIoCommand"/>.</summary>
+    public static Command Create(CommandContext context)
+    {
+        var quick = new Option<bool>("--quick") { Description = "Fewer, shorter samples" };
+        var io = new Option<bool>("--io") { Description = "Also time 'score' end to end on 200,000 rows × 32 doubles in each file format" };
+        var bench = new Command("bench", "Time our kernels against a scalar loop and the TensorPrimitives composition on this machine and print the ratios") { quick, io };
+        bench.SetAction(result => Cli.Guard(context.Stderr, () =>
+        {
+            int exit = Run(context.StdoutText, result.GetValue(quick));
+            if (result.GetValue(io))
+            {
+                context.StdoutText.WriteLine();
+                BenchIoCommand.Run(context.StdoutText, result.GetValue(quick));
+            }
+
+            return exit;
+        }));
+        return bench;
+    }
+
+    /// <summary>Times the kernels and prints the ratio table to <paramref name="output"/>.</summary>
     public static int Run(TextWriter output, bool quick)
     {
         int rounds = quick ? 3 : 7;

@@ -7,18 +7,19 @@ using System.Threading;
 using Kernels.Cli.IO;
 using Kernels.Cli.Scoring;
 
-namespace Kernels.Cli;
+namespace Kernels.Cli.Commands;
 
 /// <summary>
 /// <c>kernels bench --io</c>: end-to-end throughput of <c>score</c> on 200,000 rows × 32 doubles in each format (the
 /// file in the page cache, in-process, so the runtime's start-up is not counted): reading, entropy of every row and
 /// writing the scores in the same format, against the read alone, so the bottleneck can be named.
 /// </summary>
-internal static class BenchIo
+internal static class BenchIoCommand
 {
     private const int Rows = 200_000;
     private const int Columns = 32;
 
+    /// <summary>Writes the inputs to a temporary folder, times each format and prints the table to <paramref name="output"/>.</summary>
     public static void Run(TextWriter output, bool quick)
     {
         string folder = Path.Combine(Path.GetTempPath(), "kernels-bench-" + Guid.NewGuid().ToString("N"));

@@ -2,8 +2,9 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Csv;
 
 /// <summary>
 /// Scores as CSV: a header line with the column name, then one score per line ('\n' endings), in invariant shortest

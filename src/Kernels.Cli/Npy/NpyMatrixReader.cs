@@ -1,11 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// A NumPy .npy matrix (format 1.0–3.0): little-endian float32 '&lt;f4' or float64 '&lt;f8' in C order, shape (rows,
@@ -62,16 +62,16 @@ internal sealed class NpyMatrixReader : IMatrixReader
         {
             1 => (1L, header.Shape[0]),
             2 => (header.Shape[0], header.Shape[1]),
-            _ => throw new DataException($"{source}: the NPY array has {header.Shape.Count} dimensions, shape {Shape(header.Shape)}; supported: a matrix (rows, columns), or a vector (n,) read as one row."),
+            _ => throw new DataException($"{source}: the NPY array has {header.Shape.Count} dimensions, shape {NpyHeader.FormatShape(header.Shape)}; supported: a matrix (rows, columns), or a vector (n,) read as one row."),
         };
         if (_rows == 0 || fileColumns == 0)
         {
-            throw new DataException($"{source} has no rows (NPY shape {Shape(header.Shape)}).");
+            throw new DataException($"{source} has no rows (NPY shape {NpyHeader.FormatShape(header.Shape)}).");
         }
 
         if (fileColumns > Array.MaxLength / _elementSize || _rows > long.MaxValue / (fileColumns * _elementSize))
         {
-            throw new DataException($"{source}: the NPY shape {Shape(header.Shape)} is too large to read.");
+            throw new DataException($"{source}: the NPY shape {NpyHeader.FormatShape(header.Shape)} is too large to read.");
         }
 
         _fileColumns = (int)fileColumns;
@@ -98,9 +98,6 @@ internal sealed class NpyMatrixReader : IMatrixReader
     public void Dispose()
     {
     }
-
-    private static string Shape(IReadOnlyList<long> shape) =>
-        shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 
     private static void Gather<TIn, TOut>(ReadOnlySpan<TIn> rows, int fileColumns, int[] columns, Span<TOut> destination)
         where TIn : unmanaged, IBinaryFloatingPointIeee754<TIn>
@@ -167,11 +164,11 @@ internal sealed class NpyMatrixReader : IMatrixReader
             Span<T> piece = target.Slice(start, count);
             if (_single)
             {
-                NpyConversions.Widen(MemoryMarshal.Cast<byte, float>(bytes), MemoryMarshal.Cast<T, double>(piece));
+                FloatConversions.Convert(MemoryMarshal.Cast<byte, float>(bytes), piece);
             }
             else
             {
-                NpyConversions.Narrow(MemoryMarshal.Cast<byte, double>(bytes), MemoryMarshal.Cast<T, float>(piece));
+                FloatConversions.Convert(MemoryMarshal.Cast<byte, double>(bytes), piece);
             }
         }
     }

@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Npy;
 
 /// <summary>
 /// Scores as a NumPy .npy 1-D array, '&lt;f4' (single) or '&lt;f8', format 1.0, header padded to 64 bytes. The length is
@@ -44,7 +45,7 @@ internal sealed class NpyScoreWriter : IScoreWriter
         if (stream.CanSeek)
         {
             _headerStart = stream.Position;
-            _headerLength = NpyHeader.Encode(_descr, long.MaxValue).Length;
+            _headerLength = NpyHeader.Vector(_descr, long.MaxValue).Encode().Length;
             stream.Write(new byte[_headerLength]);
         }
         else
@@ -72,7 +73,7 @@ internal sealed class NpyScoreWriter : IScoreWriter
         for (int start = 0; start < scores.Length; start += narrowed.Length)
         {
             int count = Math.Min(narrowed.Length, scores.Length - start);
-            NpyConversions.Narrow(scores.Slice(start, count), narrowed);
+            FloatConversions.Convert(scores.Slice(start, count), narrowed.AsSpan());
             Emit(MemoryMarshal.AsBytes(narrowed.AsSpan(0, count)));
         }
     }
@@ -90,12 +91,12 @@ internal sealed class NpyScoreWriter : IScoreWriter
         {
             long end = _stream.Position;
             _stream.Position = _headerStart;
-            _stream.Write(NpyHeader.Encode(_descr, _count, _headerLength));
+            _stream.Write(NpyHeader.Vector(_descr, _count).Encode(_headerLength));
             _stream.Position = end;
         }
         else
         {
-            _stream.Write(NpyHeader.Encode(_descr, _count));
+            _stream.Write(NpyHeader.Vector(_descr, _count).Encode());
             for (int i = 0; i < _blocks.Count; i++)
             {
                 _stream.Write(_blocks[i], 0, i == _blocks.Count - 1 ? _lastBlockUsed : BlockBytes);

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -7,12 +8,21 @@ using System.Threading;
 using Kernels.Cli.IO;
 using Kernels.Cli.Scoring;
 
-namespace Kernels.Cli;
+namespace Kernels.Cli.Commands;
 
 /// <summary><c>kernels demo</c>: scores the sample data bundled with the tool (see Data/make-sample-data.py) through
 /// the same readers and batch kernels as <c>score</c>, and prints what a user would look at.</summary>
-internal static class Demo
+internal static class DemoCommand
 {
+    /// <summary>The command, its action bound to <paramref name="context"/>.</summary>
+    public static Command Create(CommandContext context)
+    {
+        var demo = new Command("demo", "Score the sample data bundled with the tool (model predictions against targets, daily histograms against a reference) and print a summary");
+        demo.SetAction(_ => Cli.Guard(context.Stderr, () => Run(context.StdoutText, context.Token)));
+        return demo;
+    }
+
+    /// <summary>Scores the sample data and prints the report to <paramref name="output"/>.</summary>
     public static int Run(TextWriter output, CancellationToken token)
     {
         string data = Path.Combine(AppContext.BaseDirectory, "Data");

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Arrow;
 
 /// <summary>
 /// Writes scores as Arrow IPC: one non-nullable column, float32 or float64. A seekable stream positioned at its start
@@ -45,11 +46,7 @@ internal sealed class ArrowScoreWriter : IScoreWriter
             int count = Math.Min(scores.Length, BatchRows - _pendingRows);
             if (_single)
             {
-                Span<float> pending = MemoryMarshal.Cast<byte, float>(_pending.AsSpan()).Slice(_pendingRows, count);
-                for (int i = 0; i < count; i++)
-                {
-                    pending[i] = (float)scores[i];
-                }
+                FloatConversions.Convert(scores[..count], MemoryMarshal.Cast<byte, float>(_pending.AsSpan()).Slice(_pendingRows, count));
             }
             else
             {

@@ -1,17 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using Kernels.Cli.IO;
 
-namespace Kernels.Cli.Scoring;
-
-/// <summary>A wrong path, option or combination: exit code 2.</summary>
-internal sealed class UsageException : Exception
-{
-    public UsageException(string message)
-        : base(message)
-    {
-    }
-}
+namespace Kernels.Cli.IO;
 
 /// <summary>Opens inputs: files (format from --format, the extension or the first bytes) and stdin ("-"), which is
 /// spooled to a temporary file (deleted on close) when the format needs seeking (Parquet, Arrow IPC file).</summary>
@@ -19,6 +10,8 @@ internal static class Inputs
 {
     private const int HeadLength = 8;
 
+    /// <summary>A reader of <paramref name="path"/> ("-": stdin) in <paramref name="format"/> (Auto: detected);
+    /// <paramref name="stream"/> is what it reads, for the caller to dispose after the reader.</summary>
     public static IMatrixReader Open(string path, DataFormat format, ColumnSelection columns, Stream stdin, out Stream stream, bool? csvHeader = null)
     {
         string source = path == "-" ? "stdin" : path;
@@ -70,7 +63,7 @@ internal static class Inputs
         using (stream)
         {
             int columns = reader.Columns;
-            var values = new System.Collections.Generic.List<double>();
+            var values = new List<double>();
             double[] buffer = new double[Math.Max(1, 4096 / columns) * columns];
             long rows = 0;
             int n;
@@ -112,58 +105,5 @@ internal static class Inputs
         }
 
         return total;
-    }
-
-    /// <summary>A non-seekable stream that first replays bytes already read (the head used to detect the format).</summary>
-    private sealed class PrefixedStream : Stream
-    {
-        private readonly byte[] _prefix;
-        private readonly Stream _rest;
-        private int _position;
-
-        public PrefixedStream(byte[] prefix, Stream rest)
-        {
-            _prefix = prefix;
-            _rest = rest;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < _prefix.Length)
-            {
-                int n = Math.Min(buffer.Length, _prefix.Length - _position);
-                _prefix.AsSpan(_position, n).CopyTo(buffer);
-                _position += n;
-                return n;
-            }
-
-            return _rest.Read(buffer);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -4,10 +4,11 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
+using Kernels.Cli.IO;
 using Parquet;
 using Parquet.Schema;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Parquet;
 
 /// <summary>
 /// A matrix from an Apache Parquet file (a seekable stream: Parquet is read from its footer). Each selected column is

@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using Apache.Arrow.Memory;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Arrow;
 
 /// <summary>
 /// Arrow buffers (record batch bodies, decompressed buffers) rented from <see cref="ArrayPool{T}.Shared"/> and

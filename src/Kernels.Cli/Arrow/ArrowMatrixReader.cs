@@ -6,8 +6,9 @@ using Apache.Arrow;
 using Apache.Arrow.Compression;
 using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
+using Kernels.Cli.IO;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Arrow;
 
 /// <summary>
 /// A matrix from Arrow IPC data: the file format (magic "ARROW1"; Feather v2), which needs a seekable stream, or the
@@ -120,10 +121,9 @@ internal sealed class ArrowMatrixReader : ColumnarMatrixReader
 
     private static Column Describe(Field field, int index, string source) => field.DataType switch
     {
-        FloatType => new Column(field.Name, index, IsSingle: true, Width: 1, IsList: false),
-        DoubleType => new Column(field.Name, index, IsSingle: false, Width: 1, IsList: false),
-        FixedSizeListType { ValueDataType: FloatType } list => new Column(field.Name, index, IsSingle: true, list.ListSize, IsList: true),
-        FixedSizeListType { ValueDataType: DoubleType } list => new Column(field.Name, index, IsSingle: false, list.ListSize, IsList: true),
+        FloatType or DoubleType => new Column(field.Name, index, IsSingle: field.DataType is FloatType, Width: 1, IsList: false),
+        FixedSizeListType { ValueDataType: FloatType or DoubleType } list =>
+            new Column(field.Name, index, IsSingle: list.ValueDataType is FloatType, list.ListSize, IsList: true),
         _ => throw new DataException($"{source}: column '{field.Name}' is {TypeName(field.DataType)}, not a number column: "
             + "only float32 and float64 columns, and fixed-size lists of them, can be read."),
     };

@@ -1,10 +1,11 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Kernels.Cli.IO;
 using Parquet;
 using Parquet.Schema;
 
-namespace Kernels.Cli.IO;
+namespace Kernels.Cli.Parquet;
 
 /// <summary>
 /// Writes scores as Apache Parquet: one required (non-null) column, FLOAT or DOUBLE, Snappy-compressed. Scores are
@@ -42,11 +43,7 @@ internal sealed class ParquetScoreWriter : IScoreWriter
             int count = Math.Min(scores.Length, RowGroupRows - _pendingRows);
             if (_single)
             {
-                Span<float> pending = Reserve(ref _floats, count);
-                for (int i = 0; i < count; i++)
-                {
-                    pending[i] = (float)scores[i];
-                }
+                FloatConversions.Convert(scores[..count], Reserve(ref _floats, count));
             }
             else
             {
