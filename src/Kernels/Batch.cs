@@ -20,7 +20,7 @@ namespace Kernels;
 /// across cores in fixed blocks of rows, so results do not depend on the number of threads. With
 /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> = 1 a call allocates nothing.
 /// </remarks>
-public static class Batch
+public static partial class Batch
 {
 
     /// <summary>Shannon entropy H(p) = −Σ p·log p for each row of p, into destination[row].</summary>
@@ -243,7 +243,7 @@ public static class Batch
 
     // ---- shapes, checks and the calls into the row driver ----
 
-    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options, string name = "p")
+    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options, string name = "p", double order = 0.0)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -252,12 +252,12 @@ public static class Batch
         BatchShape.CheckDestination(destination.Length, rows, name);
         fixed (T* pp = p)
         {
-            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null, order));
             RowDriver.Scores<TMeasure, T>(source, destination, logBase, options);
         }
     }
 
-    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options, string name = "p")
+    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options, string name = "p", double order = 0.0)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -266,35 +266,35 @@ public static class Batch
         int rows = BatchShape.RowCount(p.Length, columns, stride, name);
         fixed (T* pp = p)
         {
-            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null, order));
             return RowDriver.Reduce<TMeasure, T>(source, reduction, logBase, options);
         }
     }
 
-    private static unsafe void Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> destination, LogBase logBase, BatchOptions options)
+    private static unsafe void Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> destination, LogBase logBase, BatchOptions options, double order = 0.0, string pName = "p", string qName = "q", bool sharedQ = true)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, nameof(p), nameof(q), sharedQ: true);
-        BatchShape.CheckDestination(destination.Length, shape.Rows, nameof(p));
+        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, pName, qName, sharedQ);
+        BatchShape.CheckDestination(destination.Length, shape.Rows, pName);
         fixed (T* pp = p)
         fixed (T* qq = q)
         {
-            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null, order));
             RowDriver.Scores<TMeasure, T>(source, destination, logBase, options);
         }
     }
 
-    private static unsafe double Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options)
+    private static unsafe double Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options, double order = 0.0, string pName = "p", string qName = "q", bool sharedQ = true)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchShape.CheckReduction(reduction);
-        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, nameof(p), nameof(q), sharedQ: true);
+        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, pName, qName, sharedQ);
         fixed (T* pp = p)
         fixed (T* qq = q)
         {
-            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null, order));
             return RowDriver.Reduce<TMeasure, T>(source, reduction, logBase, options);
         }
     }
@@ -370,6 +370,13 @@ public static class Batch
             return RowDriver.Reduce<RowMeasures.CrossEntropyFromClassLogits, T>(source, reduction, logBase, options);
         }
     }
+
+    private const string NormalizeCounts = "BatchOptions.Normalize means nothing for counts: the Miller–Madow estimate divides by each row's total itself.";
+
+    private const string NormalizeGaussians = "BatchOptions.Normalize means nothing for Gaussian KL: means and log-variances are not distributions to scale to sum 1.";
+
+    private static BatchOptions NotNormalizable(BatchOptions options, string why) =>
+        options.Normalize ? throw new ArgumentException(why, nameof(options)) : options;
 
     private static BatchOptions NotNormalized(BatchOptions options) => options.Normalize
         ? throw new ArgumentException("BatchOptions.Normalize applies to probabilities (and to the targets of cross-entropy from logits); logits and log-probabilities are used as given.", nameof(options))

@@ -31,6 +31,28 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             qName);
     }
 
+    /// <summary>The rows and stride of four matrices of the same shape (RowStride applies to all of them).</summary>
+    public static (int Rows, int Stride) OfFour(int mean1, int logVariance1, int mean2, int logVariance2, int columns, BatchOptions options)
+    {
+        int stride = SingleStride(options, columns);
+        int rows = RowCount(mean1, columns, stride, nameof(mean1));
+        CheckSameRows(logVariance1, rows, columns, stride, nameof(logVariance1), nameof(mean1));
+        CheckSameRows(mean2, rows, columns, stride, nameof(mean2), nameof(mean1));
+        CheckSameRows(logVariance2, rows, columns, stride, nameof(logVariance2), nameof(mean1));
+        return (rows, stride);
+    }
+
+    private static void CheckSameRows(int length, int rows, int columns, int stride, string name, string firstName)
+    {
+        if (TryRows(length, columns, stride) != rows)
+        {
+            string expected = stride == columns
+                ? $"{(long)rows * columns} (the {rows} rows of {firstName})"
+                : $"{Span(rows, columns, stride)} ({rows} rows of {columns} columns, {stride} apart)";
+            throw new ArgumentException($"{name} has {length} elements; expected {expected}.", name);
+        }
+    }
+
     /// <summary>The row stride of a call with one matrix (QRowStride, which describes a second matrix, is ignored).</summary>
     public static int SingleStride(BatchOptions options, int columns) =>
         Stride(options.RowStride, columns, nameof(BatchOptions.RowStride));

@@ -11,7 +11,7 @@ namespace Kernels.Rows;
 /// picked when the JIT specializes T) and turns the folds' totals into scores in nats.
 /// </summary>
 [SkipLocalsInit] // the stack buffers of a block of rows are written in full before they are read (zeros cleared)
-internal static class RowMeasures
+internal static partial class RowMeasures
 {
     private static ReadOnlySpan<float> Single<T>(ReadOnlySpan<T> values) where T : unmanaged => MemoryMarshal.Cast<T, float>(values);
 
@@ -134,17 +134,7 @@ internal static class RowMeasures
             }
 
             Span<double> pScales = stackalloc double[values.Length], qScales = stackalloc double[values.Length];
-            RowSums(p, new RowLayout(values.Length, source.Columns, source.PStride, 0), pScales, totals);
-            if (source.QStride == 0)
-            {
-                double sum = IsSingle<T>() ? Sums.TotalKernel.Fold(Single(q)) : Sums.TotalKernel.Fold(Double(q));
-                qScales.Fill(1.0 / sum);
-            }
-            else
-            {
-                RowSums(q, new RowLayout(values.Length, source.Columns, source.QStride, 0), qScales, totals);
-            }
-
+            NormalizationScales(source, start, pScales, qScales, totals);
             if (IsSingle<T>()) { Terms.JensenShannonKernel.FoldRowsInDouble<FoldModes.ScaledInputs>(Single(p), Single(q), layout, pScales, qScales, totals); }
             else { Terms.JensenShannonKernel.FoldRows<FoldModes.ScaledInputs>(Double(p), Double(q), layout, pScales, qScales, totals); }
 
@@ -154,18 +144,6 @@ internal static class RowMeasures
             }
 
             return values.Length;
-        }
-
-        /// <summary>1/Σ of each row (+∞ for a row that sums to 0).</summary>
-        private static void RowSums<T>(ReadOnlySpan<T> rows, RowLayout layout, Span<double> scales, Span<FoldTotals> totals) where T : unmanaged
-        {
-            if (typeof(T) == typeof(float)) { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Single(rows), layout, default, totals); }
-            else { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Double(rows), layout, default, totals); }
-
-            for (int i = 0; i < scales.Length; i++)
-            {
-                scales[i] = 1.0 / totals[i].Sum;
-            }
         }
     }
 
