@@ -37,6 +37,51 @@ public sealed partial class KernelGenerator
             }
         }
 
+        /// <summary>
+        /// The generic row entry points FoldRows&lt;TMode, T&gt; and FoldRowsInDouble&lt;TMode, T&gt; over spans of float or
+        /// double, so that one caller body serves both element types: typeof(T) is a constant of each instantiation, so
+        /// the JIT keeps only the branch taken (as TensorPrimitives does). FoldRows folds float as the public folds do
+        /// (in double when the term prefers it); FoldRowsInDouble always folds float in double.
+        /// </summary>
+        private static void EmitGenericRows(SourceWriter w, TermSpec spec, Shape k)
+        {
+            string floatSuffix = PublicSuffix(k, "float");
+            string how = floatSuffix.Length > 0 ? "widened to double (as Fold does)" : "in float (as Fold does)";
+            EmitGenericRowDispatcher(w, spec, k, string.Empty, floatSuffix, $"float rows {how}, double rows in double");
+            w.Line();
+            EmitGenericRowDispatcher(w, spec, k, "InDouble", "InDouble", "float rows widened to double, double rows in double");
+            w.Line();
+            w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+            using (w.Block("private static void ThrowUnsupportedElement(global::System.Type element)"))
+            {
+                w.Line("throw new global::System.NotSupportedException($\"The row folds take spans of float or double, not {element}.\");");
+            }
+        }
+
+        private static void EmitGenericRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string suffix, string floatSuffix, string what)
+        {
+            string Arguments(string scalar) =>
+                $"{string.Join(", ", k.Xs.Select(x => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, {scalar}>({x})"))}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
+
+            w.Line($"/// <summary>FoldRows{suffix} over spans of float or double: {what}. Throws NotSupportedException for any other T.</summary>");
+            w.Line($"/// <remarks>{k.FoldSymbol} {spec.Name} over each row; typeof(T) is constant per instantiation, so only one branch is compiled.</remarks>");
+            using (w.Block($"internal static void FoldRows{suffix}<TMode, T>({RowParameters(k, "T")}) where TMode : struct, {Support}.IFoldMode where T : unmanaged"))
+            {
+                using (w.Block("if (typeof(T) == typeof(float))"))
+                {
+                    w.Line($"FoldRows{floatSuffix}<TMode>({Arguments("float")});");
+                }
+                using (w.Block("else if (typeof(T) == typeof(double))"))
+                {
+                    w.Line($"FoldRows<TMode>({Arguments("double")});");
+                }
+                using (w.Block("else"))
+                {
+                    w.Line("ThrowUnsupportedElement(typeof(T));");
+                }
+            }
+        }
+
         private static string RowParameters(Shape k, string source) =>
             $"{k.Spans(source)}, {RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Support}.FoldTotals> results{k.ParameterDeclarations}";
 

@@ -108,6 +108,11 @@ public sealed partial class KernelGenerator
                     w.Line();
                     EmitWidenedFolds(w, spec, k);
 
+                    w.Line();
+                    w.Line("// ---- float or double rows, one generic entry point ----");
+                    w.Line();
+                    EmitGenericRows(w, spec, k);
+
                     if (k.Arity >= 2)
                     {
                         w.Line();

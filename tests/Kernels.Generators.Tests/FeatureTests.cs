@@ -96,7 +96,56 @@ public sealed class FeatureAssemblyFixture : IDisposable
             s.Append("            for (int j = 0; j < t.Length; j++) m[j] += Math.Abs(t[j]);\n        }\n\n        return m;\n    }\n");
         }
 
+        // The generic row folds against the typed overloads they must dispatch to: FoldRows<TMode, T> folds float as
+        // Fold does (Kl in float, PowerOf, a general power, in double), FoldRowsInDouble<TMode, T> float in double.
+        foreach ((string name, int inputs, string floatRows) in new[] { ("Kl", 2, "FoldRows"), ("PowerOf", 1, "FoldRowsInDouble"), ("Three", 3, "FoldRows") })
+        {
+            string[] names = { "p", "q", "r" };
+            string parameter = name == "PowerOf" ? ", 0.7" : string.Empty;
+            string spans = string.Join(", ", names.Take(inputs));
+            string perInput = string.Join(", ", names.Take(inputs).Select(_ => "default"));
+            foreach (string type in new[] { "double", "float" })
+            {
+                string suffix = type == "float" ? "Single" : string.Empty;
+                string typed = type == "float" ? floatRows : "FoldRows";
+                string typedInDouble = type == "float" ? "FoldRowsInDouble" : "FoldRows";
+                string declare = string.Join(", ", names.Take(inputs).Select(n => $"{type}[] {n}")) + ", int columns";
+                string Call(string method) =>
+                    $"Features.{name}Kernel.{method}({spans}, Layout(p.Length, columns), {perInput}, results{parameter});";
+                s.Append($$"""
+                        public static double[] {{name}}RowsGeneric{{suffix}}({{declare}})
+                        {
+                            var results = new Kernels.Support.FoldTotals[2 * (p.Length / columns)];
+                            {{Call($"FoldRows<Kernels.Support.FoldModes.WithTotals, {type}>").Replace("results", "results.AsSpan(0, p.Length / columns)")}}
+                            {{Call($"FoldRowsInDouble<Kernels.Support.FoldModes.WithTotals, {type}>").Replace("results", "results.AsSpan(p.Length / columns)")}}
+                            return Totals(results);
+                        }
+                        public static double[] {{name}}RowsTyped{{suffix}}({{declare}})
+                        {
+                            var results = new Kernels.Support.FoldTotals[2 * (p.Length / columns)];
+                            {{Call($"{typed}<Kernels.Support.FoldModes.WithTotals>").Replace("results", "results.AsSpan(0, p.Length / columns)")}}
+                            {{Call($"{typedInDouble}<Kernels.Support.FoldModes.WithTotals>").Replace("results", "results.AsSpan(p.Length / columns)")}}
+                            return Totals(results);
+                        }
+
+                    """);
+            }
+        }
+
         s.Append("""
+                private static Kernels.Support.RowLayout Layout(int length, int columns) => new(length / columns, columns, columns, columns);
+                private static double[] Totals(Kernels.Support.FoldTotals[] results)
+                {
+                    var values = new double[3 * results.Length];
+                    for (int r = 0; r < results.Length; r++)
+                    {
+                        (values[3 * r], values[(3 * r) + 1], values[(3 * r) + 2]) = (results[r].Sum, results[r].SumP, results[r].SumQ);
+                    }
+
+                    return values;
+                }
+                public static void KlRowsOfInt32(int[] p, int[] q, int columns) =>
+                    Features.KlKernel.FoldRows<Kernels.Support.FoldModes.Plain, int>(p, q, Layout(p.Length, columns), default, default, new Kernels.Support.FoldTotals[p.Length / columns]);
                 public static double HellingerMeasure(double[] p, double[] q) => Features.HellingerKernel.Measure(p, q);
                 public static double HellingerMeasureSingle(float[] p, float[] q) => Features.HellingerKernel.Measure(p, q);
                 public static double[] HellingerMeasureEachRow(double[] p, double[] q, int columns, int rows)
@@ -272,6 +321,35 @@ public sealed class FeatureTests : IClassFixture<FeatureAssemblyFixture>
         ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() =>
             _features.Loaded.Call<double[]>(Runner, "KlFoldEachRow", new double[4], new double[4], 0, 1));
         Assert.Equal("columns", e.ParamName);
+    }
+
+    [Theory]
+    [InlineData("Kl", 2, 3, 9)]
+    [InlineData("Kl", 2, 40, 5)]
+    [InlineData("Kl", 2, 300, 2)]
+    [InlineData("PowerOf", 1, 3, 17)]
+    [InlineData("PowerOf", 1, 33, 4)]
+    [InlineData("Three", 3, 7, 6)]
+    public void Generic_row_folds_equal_the_typed_overloads(string term, int inputs, int columns, int rows)
+    {
+        double[][] doubles = Enumerable.Range(0, inputs)
+            .Select(i => Inputs.Probabilities(columns * rows, seed: (31 * i) + columns + rows, withZeros: true)).ToArray();
+        float[][] singles = doubles.Select(d => d.Select(x => (float)x).ToArray()).ToArray();
+        object[] Arguments(Array[] spans) => [.. spans, columns];
+
+        double[] typed = _features.Loaded.Call<double[]>(Runner, term + "RowsTyped", Arguments(doubles));
+        Assert.Equal(typed, _features.Loaded.Call<double[]>(Runner, term + "RowsGeneric", Arguments(doubles)));
+        double[] typedSingle = _features.Loaded.Call<double[]>(Runner, term + "RowsTypedSingle", Arguments(singles));
+        Assert.Equal(typedSingle, _features.Loaded.Call<double[]>(Runner, term + "RowsGenericSingle", Arguments(singles)));
+        Assert.Contains(typedSingle, v => v != 0.0);
+    }
+
+    [Fact]
+    public void Generic_row_folds_reject_other_element_types_naming_them()
+    {
+        NotSupportedException e = Assert.Throws<NotSupportedException>(() =>
+            _features.Loaded.Call<object>(Runner, "KlRowsOfInt32", new int[6], new int[6], 3));
+        Assert.Contains("System.Int32", e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Every combination of specials (one per input, filling the spans), then mixed finite values.</summary>
