@@ -49,27 +49,27 @@ public static partial class Batch
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q of each row against q, summed or averaged over rows (in double).</summary>
     public static double CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q of each row against q, summed or averaged over rows (in double).</summary>
     public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Kullback–Leibler divergence D(p‖q) = Σ p·log(p/q) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
@@ -97,51 +97,51 @@ public static partial class Batch
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Entropy of softmax(row) for each row of logits, into destination[row]: log Σe^(z−m) + Σ(m−z)·e^(z−m)/Σe^(z−m)
     /// with m the row's maximum. −∞ logits have probability 0 ([0, 0, −∞] gives ln 2); a row of all −∞ (or with NaN or
@@ -182,15 +182,15 @@ public static partial class Batch
     /// <summary>D(p‖q) = Σ e^a·(a − b) for each row of log-probabilities a = log p against the matching row (or the one
     /// row) b = log q, into destination[row]. a = −∞ contributes 0; a finite a against b = −∞ gives +∞; a = b gives +0.</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, destination, logBase, NotNormalized(default));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, NotNormalized(default));
 
     /// <summary>D(p‖q) from log-probabilities for each row, with options (strides, threads, cancellation).</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, destination, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, NotNormalized(options));
 
     /// <summary>D(p‖q) from log-probabilities for each row, summed or averaged over rows.</summary>
     public static double KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, reduction, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, reduction, logBase, NotNormalized(options));
 
     /// <summary>Entropy of softmax(row) for each row of logits, into destination[row]: log Σe^(z−m) + Σ(m−z)·e^(z−m)/Σe^(z−m)
     /// with m the row's maximum. −∞ logits have probability 0 ([0, 0, −∞] gives ln 2); a row of all −∞ (or with NaN or
@@ -231,15 +231,15 @@ public static partial class Batch
     /// <summary>D(p‖q) = Σ e^a·(a − b) for each row of log-probabilities a = log p against the matching row (or the one
     /// row) b = log q, into destination[row]. a = −∞ contributes 0; a finite a against b = −∞ gives +∞; a = b gives +0.</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, destination, logBase, NotNormalized(default));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, NotNormalized(default));
 
     /// <summary>D(p‖q) from log-probabilities for each row, with options (strides, threads, cancellation).</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, destination, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, NotNormalized(options));
 
     /// <summary>D(p‖q) from log-probabilities for each row, summed or averaged over rows.</summary>
     public static double KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, reduction, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, reduction, logBase, NotNormalized(options));
 
     // ---- shapes, checks and the calls into the row driver ----
 

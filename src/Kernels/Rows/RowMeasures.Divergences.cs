@@ -39,8 +39,7 @@ internal static partial class RowMeasures
     /// <summary>1/Σ of each row (+∞ for a row that sums to 0).</summary>
     private static void RowSums<T>(ReadOnlySpan<T> rows, RowLayout layout, Span<double> scales, Span<FoldTotals> totals) where T : unmanaged
     {
-        if (typeof(T) == typeof(float)) { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Single(rows), layout, default, totals); }
-        else { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Double(rows), layout, default, totals); }
+        Sums.TotalKernel.FoldRows<FoldModes.Plain, T>(rows, layout, default, totals);
 
         for (int i = 0; i < scales.Length; i++)
         {
@@ -347,14 +346,7 @@ internal static partial class RowMeasures
             Span<FoldTotals> totals = stackalloc FoldTotals[count];
             ReadOnlySpan<T> mean1 = source.P(start, count), logVariance1 = source.Q(start, count), mean2 = source.Z(start, count), logVariance2 = source.W(start, count);
             RowLayout layout = source.Layout(count);
-            if (IsSingle<T>())
-            {
-                Terms.GaussianKullbackLeiblerOfPairKernel.FoldRows<FoldModes.Plain>(Single(mean1), Single(logVariance1), Single(mean2), Single(logVariance2), layout, default, default, default, default, totals);
-            }
-            else
-            {
-                Terms.GaussianKullbackLeiblerOfPairKernel.FoldRows<FoldModes.Plain>(Double(mean1), Double(logVariance1), Double(mean2), Double(logVariance2), layout, default, default, default, default, totals);
-            }
+            Terms.GaussianKullbackLeiblerOfPairKernel.FoldRows<FoldModes.Plain, T>(mean1, logVariance1, mean2, logVariance2, layout, default, default, default, default, totals);
 
             for (int i = 0; i < count; i++)
             {
