@@ -120,14 +120,25 @@ internal static partial class RowMeasures
     }
 
     /// <summary>The largest logit of each row (NaN if any is NaN), the shift that keeps every exponential ≤ 1, and
-    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold).</summary>
-    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts) where T : unmanaged, IFloatingPointIeee754<T>
+    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold): a maximum fold, then
+    /// a count of the shifted logits at 0 (float logits widened, so the shift is exact). <paramref name="scratch"/>
+    /// holds the folds' totals.</summary>
+    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts, Span<FoldTotals> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < maxima.Length; i++)
+        int count = maxima.Length;
+        ReadOnlySpan<T> logits = source.P(start, count);
+        RowLayout layout = source.Layout(count);
+        Terms.LargestLogitKernel.FoldRows<FoldModes.Plain, T>(logits, layout, default, scratch);
+        for (int i = 0; i < count; i++)
         {
-            ReadOnlySpan<T> row = source.PRow(start + i);
-            maxima[i] = IsSingle<T>() ? RowSupport.Maximum(Single(row)) : RowSupport.Maximum(Double(row));
-            counts[i] = IsSingle<T>() ? RowSupport.Count(Single(row), (float)maxima[i]) : RowSupport.Count(Double(row), maxima[i]);
+            maxima[i] = scratch[i].Sum;
+        }
+
+        Terms.AtMaximumKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, scratch);
+        for (int i = 0; i < count; i++)
+        {
+            counts[i] = (int)scratch[i].Sum;
         }
     }
 
@@ -159,7 +170,7 @@ internal static partial class RowMeasures
             Span<FoldTotals> weights = stackalloc FoldTotals[count], entropies = stackalloc FoldTotals[count];
             ReadOnlySpan<T> logits = source.P(start, count);
             RowLayout layout = source.Layout(count);
-            RowMaxima(source, start, maxima, counts);
+            RowMaxima(source, start, maxima, counts, weights);
             SoftmaxWeights(logits, layout, maxima, withTotals: false, weights);
             Terms.SoftmaxEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, entropies);
 
@@ -186,7 +197,7 @@ internal static partial class RowMeasures
             Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
-            RowMaxima(source, start, maxima, counts);
+            RowMaxima(source, start, maxima, counts, weights);
             SoftmaxWeights(source.P(start, count), source.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             int counted = 0;
             for (int i = 0; i < count; i++)
@@ -234,7 +245,7 @@ internal static partial class RowMeasures
             // The logits are the second matrix (q): their rows are read as the first input of the weight fold.
             var logitRows = new RowSource<T>(source, swap: true);
             ReadOnlySpan<T> targets = source.P(start, count), logits = logitRows.P(start, count);
-            RowMaxima(logitRows, start, maxima, counts);
+            RowMaxima(logitRows, start, maxima, counts, weights);
             SoftmaxWeights(logits, logitRows.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             RowLayout layout = source.Layout(count);
             Terms.SoftmaxCrossEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(targets, logits, layout, zeros, maxima, cross);
