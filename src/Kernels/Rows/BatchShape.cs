@@ -21,14 +21,8 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return new BatchShape(rows, pStride, 0);
         }
 
-        string expected = qStride == columns
-            ? $"{(long)rows * columns} (the {rows} rows of {pName})"
-            : $"{Span(rows, columns, qStride)} ({rows} rows of {columns} columns, {qStride} apart)";
-        throw new ArgumentException(
-            sharedQ
-                ? $"{qName} has {qLength} elements; expected {expected} or {columns} (one row that every row of {pName} is scored against)."
-                : $"{qName} has {qLength} elements; expected {expected}.",
-            qName);
+        ShapeErrors.NotTheRowsOf(qName, qLength, pName, rows, columns, qStride, sharedQ);
+        return default;
     }
 
     /// <summary>The rows and stride of four matrices of the same shape (RowStride applies to all of them).</summary>
@@ -46,10 +40,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     {
         if (TryRows(length, columns, stride) != rows)
         {
-            string expected = stride == columns
-                ? $"{(long)rows * columns} (the {rows} rows of {firstName})"
-                : $"{Span(rows, columns, stride)} ({rows} rows of {columns} columns, {stride} apart)";
-            throw new ArgumentException($"{name} has {length} elements; expected {expected}.", name);
+            ShapeErrors.NotTheRowsOf(name, length, firstName, rows, columns, stride, shared: false);
         }
     }
 
@@ -62,7 +53,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     {
         if (columns <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+            ShapeErrors.Columns(columns);
         }
 
         if (option == 0)
@@ -85,18 +76,15 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return rows;
         }
 
-        throw new ArgumentException(
-            stride == columns
-                ? $"{name} has {length} elements, which is not a whole number of rows of {columns} columns."
-                : $"{name} has {length} elements, which is not a whole number of rows of {columns} columns {stride} apart ((rows − 1)·{stride} + {columns} or rows·{stride} elements).",
-            name);
+        ShapeErrors.NotWholeRows(name, length, columns, stride);
+        return rows;
     }
 
     public static void CheckDestination(int length, int rows, string matrix)
     {
         if (length != rows)
         {
-            throw new ArgumentException($"destination has {length} elements; it needs one per row of {matrix}, which has {rows} rows.", "destination");
+            ShapeErrors.Destination(length, rows, matrix);
         }
     }
 
@@ -154,5 +142,4 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
         return length % stride == 0 ? length / stride : -1;
     }
 
-    private static long Span(int rows, int columns, int stride) => rows == 0 ? 0 : ((long)(rows - 1) * stride) + columns;
 }

@@ -87,21 +87,22 @@ public static class RowSupport
     {
         if (columns <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+            Rows.ShapeErrors.Columns(columns);
         }
 
-        return length % columns == 0
-            ? length / columns
-            : throw new ArgumentException($"{name} has {length} elements, which is not a whole number of rows of {columns} columns.", name);
+        if (length % columns != 0)
+        {
+            Rows.ShapeErrors.NotWholeRows(name, length, columns, columns);
+        }
+
+        return length / columns;
     }
 
     private static void CheckSameShape(int rows, int columns, string xName, int x, string name, int length, bool sharedRow)
     {
         if (length != x)
         {
-            throw new ArgumentException(
-                $"{name} has {length} elements; expected {x} (the {rows} rows of {columns} columns of {xName}){(sharedRow ? $" or {columns} (one row shared by every row of {xName})" : string.Empty)}.",
-                name);
+            Rows.ShapeErrors.NotTheRowsOf(name, length, xName, rows, columns, columns, sharedRow);
         }
     }
 
@@ -109,7 +110,7 @@ public static class RowSupport
     {
         if (destination != rows)
         {
-            throw new ArgumentException($"destination has {destination} elements; expected {rows}, one per row of {xName}.", nameof(destination));
+            Rows.ShapeErrors.Destination(destination, rows, xName);
         }
     }
 
