@@ -83,32 +83,24 @@ public static partial class Batch
         MillerMadowEntropy(counts, columns, destination, logBase, default);
 
     /// <summary>Miller–Madow entropy of counts of each row, into destination[row], with options (strides, threads, cancellation).</summary>
-    public static void MillerMadowEntropy(ReadOnlySpan<float> counts, int columns, Span<float> destination, LogBase logBase, BatchOptions options)
-    {
+    public static void MillerMadowEntropy(ReadOnlySpan<float> counts, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
         Single<RowMeasures.MillerMadowEntropy, float>(counts, columns, destination, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
-    }
 
     /// <summary>Miller–Madow entropy of counts of each row, summed or averaged over rows (in double).</summary>
-    public static double MillerMadowEntropy(ReadOnlySpan<float> counts, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default)
-    {
-        return Single<RowMeasures.MillerMadowEntropy, float>(counts, columns, reduction, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
-    }
+    public static double MillerMadowEntropy(ReadOnlySpan<float> counts, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
+        Single<RowMeasures.MillerMadowEntropy, float>(counts, columns, reduction, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
 
     /// <summary>Miller–Madow entropy of counts of each row of counts, into destination[row]: each row as <see cref="Measures.MillerMadowEntropy(ReadOnlySpan{double}, LogBase)"/>.</summary>
     public static void MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Span<double> destination, LogBase logBase) =>
         MillerMadowEntropy(counts, columns, destination, logBase, default);
 
     /// <summary>Miller–Madow entropy of counts of each row, into destination[row], with options (strides, threads, cancellation).</summary>
-    public static void MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Span<double> destination, LogBase logBase, BatchOptions options)
-    {
+    public static void MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
         Single<RowMeasures.MillerMadowEntropy, double>(counts, columns, destination, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
-    }
 
     /// <summary>Miller–Madow entropy of counts of each row, summed or averaged over rows (in double).</summary>
-    public static double MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default)
-    {
-        return Single<RowMeasures.MillerMadowEntropy, double>(counts, columns, reduction, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
-    }
+    public static double MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
+        Single<RowMeasures.MillerMadowEntropy, double>(counts, columns, reduction, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
 
     // α is checked by the single-vector function itself (an empty vector scores 0 after the check), so the batch throws
     // exactly what Measures throws.

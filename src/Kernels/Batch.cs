@@ -5,7 +5,7 @@ namespace Kernels;
 
 /// <summary>
 /// Batch scoring: one score per row of a row-major matrix (rows × columns), every row with exactly the semantics of
-/// the single-vector functions in <see cref="Information"/>. The second matrix q is either the same shape as p or one
+/// the single-vector functions in <see cref="Information"/> and <see cref="Measures"/>. The second matrix q is either the same shape as p or one
 /// row of <c>columns</c> values that every row is scored against (one-vs-many, e.g. drift against a reference
 /// histogram). Scores go to a destination with one element per row, or are reduced over rows (sum or mean, never
 /// over elements). <see cref="BatchOptions"/> adds SciPy normalization per row, row strides (slices of wider
@@ -15,7 +15,11 @@ namespace Kernels;
 /// <remarks>
 /// Errors: <c>columns</c> ≤ 0 or a stride below the column count → <see cref="ArgumentOutOfRangeException"/>; a
 /// matrix that is not a whole number of rows, a q of any other shape, or a destination without exactly one element
-/// per row → <see cref="ArgumentException"/> naming the numbers. Nothing is written before the inputs are checked.
+/// per row → <see cref="ArgumentException"/> naming the numbers; an order α that <see cref="Measures"/> refuses → the
+/// same <see cref="ArgumentOutOfRangeException"/>; <see cref="BatchOptions.Normalize"/> where it means nothing (logits,
+/// log-probabilities, counts, Gaussians) → <see cref="ArgumentException"/>. Nothing is written before the inputs are
+/// checked, except that a negative count (Miller–Madow) is found while scoring: it throws, naming its index, and rows
+/// before its block may have been written.
 /// Narrow rows are folded a vector's width of rows at a time; batches of more than about 65,000 elements are split
 /// across cores in fixed blocks of rows, so results do not depend on the number of threads. With
 /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> = 1 a call allocates nothing.
