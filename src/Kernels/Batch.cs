@@ -5,7 +5,7 @@ namespace Kernels;
 
 /// <summary>
 /// Batch scoring: one score per row of a row-major matrix (rows × columns), every row with exactly the semantics of
-/// the single-vector functions in <see cref="Information"/>. The second matrix q is either the same shape as p or one
+/// the single-vector functions in <see cref="Information"/> and <see cref="Measures"/>. The second matrix q is either the same shape as p or one
 /// row of <c>columns</c> values that every row is scored against (one-vs-many, e.g. drift against a reference
 /// histogram). Scores go to a destination with one element per row, or are reduced over rows (sum or mean, never
 /// over elements). <see cref="BatchOptions"/> adds SciPy normalization per row, row strides (slices of wider
@@ -15,12 +15,16 @@ namespace Kernels;
 /// <remarks>
 /// Errors: <c>columns</c> ≤ 0 or a stride below the column count → <see cref="ArgumentOutOfRangeException"/>; a
 /// matrix that is not a whole number of rows, a q of any other shape, or a destination without exactly one element
-/// per row → <see cref="ArgumentException"/> naming the numbers. Nothing is written before the inputs are checked.
+/// per row → <see cref="ArgumentException"/> naming the numbers; an order α that <see cref="Measures"/> refuses → the
+/// same <see cref="ArgumentOutOfRangeException"/>; <see cref="BatchOptions.Normalize"/> where it means nothing (logits,
+/// log-probabilities, counts, Gaussians) → <see cref="ArgumentException"/>. Nothing is written before the inputs are
+/// checked, except that a negative count (Miller–Madow) is found while scoring: it throws, naming its index, and rows
+/// before its block may have been written.
 /// Narrow rows are folded a vector's width of rows at a time; batches of more than about 65,000 elements are split
 /// across cores in fixed blocks of rows, so results do not depend on the number of threads. With
 /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> = 1 a call allocates nothing.
 /// </remarks>
-public static class Batch
+public static partial class Batch
 {
 
     /// <summary>Shannon entropy H(p) = −Σ p·log p for each row of p, into destination[row].</summary>
@@ -49,27 +53,27 @@ public static class Batch
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q of each row against q, summed or averaged over rows (in double).</summary>
     public static double CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.CrossEntropy, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Cross-entropy H(p, q) = −Σ p·log q of each row against q, summed or averaged over rows (in double).</summary>
     public static double CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.CrossEntropy, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSumWithTotals<RowKernels.CrossEntropy, RowMeasures.CrossEntropyOfTotals>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Kullback–Leibler divergence D(p‖q) = Σ p·log(p/q) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void KullbackLeibler(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
@@ -97,51 +101,51 @@ public static class Batch
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDivergence, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon divergence (never negative) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon divergence (never negative) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDivergence, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDistance, float>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, float>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row of p against the matching row of q (or the one row q), into destination[row].</summary>
     public static void JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, destination, logBase, default);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, destination, logBase, default);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) for each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, destination, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, destination, logBase, options);
 
     /// <summary>Jensen–Shannon distance √JS (SciPy's <c>jensenshannon</c> with Normalize) of each row against q, summed or averaged over rows (in double).</summary>
     public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.JensenShannonDistance, double>(p, q, columns, reduction, logBase, options);
+        Pair<RowMeasures.Distance<RowMeasures.PairSum<RowKernels.JensenShannon, RowMeasures.SumItself>>, double>(p, q, columns, reduction, logBase, options);
 
     /// <summary>Entropy of softmax(row) for each row of logits, into destination[row]: log Σe^(z−m) + Σ(m−z)·e^(z−m)/Σe^(z−m)
     /// with m the row's maximum. −∞ logits have probability 0 ([0, 0, −∞] gives ln 2); a row of all −∞ (or with NaN or
@@ -182,15 +186,15 @@ public static class Batch
     /// <summary>D(p‖q) = Σ e^a·(a − b) for each row of log-probabilities a = log p against the matching row (or the one
     /// row) b = log q, into destination[row]. a = −∞ contributes 0; a finite a against b = −∞ gives +∞; a = b gives +0.</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, destination, logBase, NotNormalized(default));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, NotNormalized(default));
 
     /// <summary>D(p‖q) from log-probabilities for each row, with options (strides, threads, cancellation).</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, destination, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, destination, logBase, NotNormalized(options));
 
     /// <summary>D(p‖q) from log-probabilities for each row, summed or averaged over rows.</summary>
     public static double KullbackLeiblerFromLogProbabilities(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, float>(p, q, columns, reduction, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, float>(p, q, columns, reduction, logBase, NotNormalized(options));
 
     /// <summary>Entropy of softmax(row) for each row of logits, into destination[row]: log Σe^(z−m) + Σ(m−z)·e^(z−m)/Σe^(z−m)
     /// with m the row's maximum. −∞ logits have probability 0 ([0, 0, −∞] gives ln 2); a row of all −∞ (or with NaN or
@@ -231,19 +235,19 @@ public static class Batch
     /// <summary>D(p‖q) = Σ e^a·(a − b) for each row of log-probabilities a = log p against the matching row (or the one
     /// row) b = log q, into destination[row]. a = −∞ contributes 0; a finite a against b = −∞ gives +∞; a = b gives +0.</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, destination, logBase, NotNormalized(default));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, NotNormalized(default));
 
     /// <summary>D(p‖q) from log-probabilities for each row, with options (strides, threads, cancellation).</summary>
     public static void KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, LogBase logBase, BatchOptions options) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, destination, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, destination, logBase, NotNormalized(options));
 
     /// <summary>D(p‖q) from log-probabilities for each row, summed or averaged over rows.</summary>
     public static double KullbackLeiblerFromLogProbabilities(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
-        Pair<RowMeasures.KullbackLeiblerFromLogProbabilities, double>(p, q, columns, reduction, logBase, NotNormalized(options));
+        Pair<RowMeasures.PairSum<RowKernels.KullbackLeiblerOfLogs, RowMeasures.SumItself>, double>(p, q, columns, reduction, logBase, NotNormalized(options));
 
     // ---- shapes, checks and the calls into the row driver ----
 
-    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options, string name = "p")
+    private static unsafe void Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Span<T> destination, LogBase logBase, BatchOptions options, string name = "p", double order = 0.0)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -252,12 +256,12 @@ public static class Batch
         BatchShape.CheckDestination(destination.Length, rows, name);
         fixed (T* pp = p)
         {
-            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null, order));
             RowDriver.Scores<TMeasure, T>(source, destination, logBase, options);
         }
     }
 
-    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options, string name = "p")
+    private static unsafe double Single<TMeasure, T>(ReadOnlySpan<T> p, int columns, Reduction reduction, LogBase logBase, BatchOptions options, string name = "p", double order = 0.0)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -266,35 +270,35 @@ public static class Batch
         int rows = BatchShape.RowCount(p.Length, columns, stride, name);
         fixed (T* pp = p)
         {
-            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, rows, columns, stride, null, 0, 0, null, new RowSettings(options.Normalize, 0.0, null, order));
             return RowDriver.Reduce<TMeasure, T>(source, reduction, logBase, options);
         }
     }
 
-    private static unsafe void Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> destination, LogBase logBase, BatchOptions options)
+    private static unsafe void Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> destination, LogBase logBase, BatchOptions options, double order = 0.0, string pName = "p", string qName = "q", bool sharedQ = true)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, nameof(p), nameof(q), sharedQ: true);
-        BatchShape.CheckDestination(destination.Length, shape.Rows, nameof(p));
+        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, pName, qName, sharedQ);
+        BatchShape.CheckDestination(destination.Length, shape.Rows, pName);
         fixed (T* pp = p)
         fixed (T* qq = q)
         {
-            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null, order));
             RowDriver.Scores<TMeasure, T>(source, destination, logBase, options);
         }
     }
 
-    private static unsafe double Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options)
+    private static unsafe double Pair<TMeasure, T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Reduction reduction, LogBase logBase, BatchOptions options, double order = 0.0, string pName = "p", string qName = "q", bool sharedQ = true)
         where TMeasure : struct, IRowMeasure
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         BatchShape.CheckReduction(reduction);
-        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, nameof(p), nameof(q), sharedQ: true);
+        BatchShape shape = BatchShape.OfPair(p.Length, q.Length, columns, options, pName, qName, sharedQ);
         fixed (T* pp = p)
         fixed (T* qq = q)
         {
-            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null));
+            var source = new RowSource<T>(pp, shape.Rows, columns, shape.PStride, qq, q.Length, shape.QStride, null, new RowSettings(options.Normalize, 0.0, null, order));
             return RowDriver.Reduce<TMeasure, T>(source, reduction, logBase, options);
         }
     }
@@ -370,6 +374,13 @@ public static class Batch
             return RowDriver.Reduce<RowMeasures.CrossEntropyFromClassLogits, T>(source, reduction, logBase, options);
         }
     }
+
+    private const string NormalizeCounts = "BatchOptions.Normalize means nothing for counts: the Miller–Madow estimate divides by each row's total itself.";
+
+    private const string NormalizeGaussians = "BatchOptions.Normalize means nothing for Gaussian KL: means and log-variances are not distributions to scale to sum 1.";
+
+    private static BatchOptions NotNormalizable(BatchOptions options, string why) =>
+        options.Normalize ? throw new ArgumentException(why, nameof(options)) : options;
 
     private static BatchOptions NotNormalized(BatchOptions options) => options.Normalize
         ? throw new ArgumentException("BatchOptions.Normalize applies to probabilities (and to the targets of cross-entropy from logits); logits and log-probabilities are used as given.", nameof(options))

@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Kernels.Cli.IO;
 
@@ -102,77 +104,45 @@ internal static class ScoreJob
     private static bool IsDevice(string path) =>
         !OperatingSystem.IsWindows() && Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
 
-    private static Summary Score(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
+    private static Summary Score(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token) =>
+        request.Single
+            ? Score<float>(request, p, q, reference, writer, progress, showProgress, pStream, token)
+            : Score<double>(request, p, q, reference, writer, progress, showProgress, pStream, token);
+
+    /// <summary>The chunk loop, once for both element types: read, score through <see cref="Batch"/> in T, widen the
+    /// scores to double (exactly) for the summary and the writer.</summary>
+    private static Summary Score<T>(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int columns = p.Columns;
         int chunkRows = Math.Max(1, ChunkValues / columns);
         var summary = new Summary();
         var options = new BatchOptions { Normalize = request.Normalize, MaxDegreeOfParallelism = request.Threads, CancellationToken = token };
+        T[]? shared = reference is null ? null : Array.ConvertAll(reference, T.CreateTruncating);
+        T[] values = new T[chunkRows];
         double[] scores = new double[chunkRows];
         var clock = Stopwatch.StartNew();
         long lastReport = 0;
         long row = 0;
-        if (request.Single)
+        using var chunks = new ReadAhead<T>(p, q, chunkRows);
+        while (true)
         {
-            float[]? shared = reference is null ? null : Array.ConvertAll(reference, v => (float)v);
-            float[] single = new float[chunkRows];
-            using var chunks = new ReadAhead<float>(p, q, chunkRows);
-            while (true)
+            token.ThrowIfCancellationRequested();
+            (int n, T[] pRows, T[]? qRows) = chunks.Next();
+            if (n == 0)
             {
-                token.ThrowIfCancellationRequested();
-                (int n, float[] pRows, float[]? qRows) = chunks.Next();
-                if (n == 0)
-                {
-                    break;
-                }
-
-                ReadOnlySpan<float> second = qRows is not null ? qRows.AsSpan(0, n * columns) : shared;
-                if (Names.IsTermMeasure(request.Measure))
-                {
-                    // The term kernels fold float rows into double scores: rounded to float, as the other measures' are.
-                    ComputeTermMeasure(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n));
-                    for (int i = 0; i < n; i++)
-                    {
-                        scores[i] = (float)scores[i];
-                    }
-                }
-                else
-                {
-                    Compute(request, pRows.AsSpan(0, n * columns), second, columns, single.AsSpan(0, n), options);
-                    for (int i = 0; i < n; i++)
-                    {
-                        scores[i] = single[i];
-                    }
-                }
-
-                row += n;
-                Emit(scores.AsSpan(0, n), summary, writer, progress, showProgress, pStream, clock, ref lastReport, row);
+                break;
             }
-        }
-        else
-        {
-            using var chunks = new ReadAhead<double>(p, q, chunkRows);
-            while (true)
+
+            ReadOnlySpan<T> second = qRows is not null ? qRows.AsSpan(0, n * columns) : shared;
+            Compute(request, pRows.AsSpan(0, n * columns), second, columns, values.AsSpan(0, n), options);
+            for (int i = 0; i < n; i++)
             {
-                token.ThrowIfCancellationRequested();
-                (int n, double[] pRows, double[]? qRows) = chunks.Next();
-                if (n == 0)
-                {
-                    break;
-                }
-
-                ReadOnlySpan<double> second = qRows is not null ? qRows.AsSpan(0, n * columns) : reference;
-                if (Names.IsTermMeasure(request.Measure))
-                {
-                    ComputeTermMeasure(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n));
-                }
-                else
-                {
-                    Compute(request, pRows.AsSpan(0, n * columns), second, columns, scores.AsSpan(0, n), options);
-                }
-                row += n;
-                Emit(scores.AsSpan(0, n), summary, writer, progress, showProgress, pStream, clock, ref lastReport, row);
+                scores[i] = double.CreateTruncating(values[i]);
             }
+
+            row += n;
+            Emit(scores.AsSpan(0, n), summary, writer, progress, showProgress, pStream, clock, ref lastReport, row);
         }
 
         if (showProgress && lastReport > 0)
@@ -202,100 +172,64 @@ internal static class ScoreJob
         }
     }
 
-    /// <summary>The measures of <see cref="Measures"/> through their terms' row folds (one thread; q one row or one per
-    /// row, as for the other measures): the same values as <c>Measures.Hellinger(row, qRow)</c> and the others.</summary>
-    private static void ComputeTermMeasure(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<double> scores)
+    /// <summary>
+    /// Scores rows of p (against q, one row per row or one shared row) with the request's measure, base and options:
+    /// one <see cref="Batch"/> call per measure, the float or the double overload as T is (the JIT keeps one).
+    /// </summary>
+    private static void Compute<T>(ScoreRequest r, ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> scores, BatchOptions o)
+        where T : unmanaged
     {
-        switch (r.Measure)
+        if (typeof(T) == typeof(float))
         {
-            case Measure.Hellinger: Terms.HellingerKernel.MeasureEachRow(p, q, columns, scores); break;
-            case Measure.TotalVariation: Terms.TotalVariationKernel.MeasureEachRow(p, q, columns, scores); break;
-            case Measure.PearsonChiSquare: Terms.PearsonChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
-            case Measure.NeymanChiSquare: Terms.NeymanChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
-            default: Terms.BhattacharyyaKernel.MeasureEachRow(p, q, columns, scores); InBase(r.Base, scores); break;
+            Score(r, Cast<T, float>(p), Cast<T, float>(q), columns, MemoryMarshal.Cast<T, float>(scores), o);
+        }
+        else
+        {
+            Score(r, Cast<T, double>(p), Cast<T, double>(q), columns, MemoryMarshal.Cast<T, double>(scores), o);
         }
     }
 
-    private static void ComputeTermMeasure(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> scores)
+    private static ReadOnlySpan<TTo> Cast<TFrom, TTo>(ReadOnlySpan<TFrom> values)
+        where TFrom : unmanaged
+        where TTo : unmanaged => MemoryMarshal.Cast<TFrom, TTo>(values);
+
+    private static void Score(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, int c, Span<float> s, BatchOptions o)
     {
         switch (r.Measure)
         {
-            case Measure.Hellinger: Terms.HellingerKernel.MeasureEachRow(p, q, columns, scores); break;
-            case Measure.TotalVariation: Terms.TotalVariationKernel.MeasureEachRow(p, q, columns, scores); break;
-            case Measure.PearsonChiSquare: Terms.PearsonChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
-            case Measure.NeymanChiSquare: Terms.NeymanChiSquareKernel.FoldEachRow(p, q, columns, scores); break;
-            default: Terms.BhattacharyyaKernel.MeasureEachRow(p, q, columns, scores); InBase(r.Base, scores); break;
+            case Measure.Entropy when r.Logits: Batch.EntropyFromLogits(p, c, s, r.Base, o); break;
+            case Measure.Entropy: Batch.Entropy(p, c, s, r.Base, o); break;
+            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o); break;
+            case Measure.CrossEntropy: Batch.CrossEntropy(p, q, c, s, r.Base, o); break;
+            case Measure.KullbackLeibler when r.Logits: Batch.KullbackLeiblerFromLogProbabilities(p, q, c, s, r.Base, o); break;
+            case Measure.KullbackLeibler: Batch.KullbackLeibler(p, q, c, s, r.Base, o); break;
+            case Measure.JensenShannon: Batch.JensenShannonDivergence(p, q, c, s, r.Base, o); break;
+            case Measure.JensenShannonDistance: Batch.JensenShannonDistance(p, q, c, s, r.Base, o); break;
+            case Measure.Hellinger: Batch.Hellinger(p, q, c, s, o); break;
+            case Measure.TotalVariation: Batch.TotalVariation(p, q, c, s, o); break;
+            case Measure.PearsonChiSquare: Batch.PearsonChiSquare(p, q, c, s, o); break;
+            case Measure.NeymanChiSquare: Batch.NeymanChiSquare(p, q, c, s, o); break;
+            default: Batch.BhattacharyyaDistance(p, q, c, s, r.Base, o); break;
         }
     }
 
-    /// <summary>Nats to the requested base, in place.</summary>
-    private static void InBase(LogBase logBase, Span<double> scores)
-    {
-        for (int i = 0; i < scores.Length; i++)
-        {
-            scores[i] = logBase.FromNats(scores[i]);
-        }
-    }
-
-    private static void Compute(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> scores, BatchOptions options)
-    {
-        switch (r.Measure)
-        {
-            case Measure.Entropy when r.Logits:
-                Batch.EntropyFromLogits(p, columns, scores, r.Base, options);
-                break;
-            case Measure.Entropy:
-                Batch.Entropy(p, columns, scores, r.Base, options);
-                break;
-            case Measure.CrossEntropy when r.Logits:
-                Batch.CrossEntropyFromLogits(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.CrossEntropy:
-                Batch.CrossEntropy(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.KullbackLeibler when r.Logits:
-                Batch.KullbackLeiblerFromLogProbabilities(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.KullbackLeibler:
-                Batch.KullbackLeibler(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.JensenShannon:
-                Batch.JensenShannonDivergence(p, q, columns, scores, r.Base, options);
-                break;
-            default:
-                Batch.JensenShannonDistance(p, q, columns, scores, r.Base, options);
-                break;
-        }
-    }
-
-    private static void Compute(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> scores, BatchOptions options)
+    private static void Score(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, int c, Span<double> s, BatchOptions o)
     {
         switch (r.Measure)
         {
-            case Measure.Entropy when r.Logits:
-                Batch.EntropyFromLogits(p, columns, scores, r.Base, options);
-                break;
-            case Measure.Entropy:
-                Batch.Entropy(p, columns, scores, r.Base, options);
-                break;
-            case Measure.CrossEntropy when r.Logits:
-                Batch.CrossEntropyFromLogits(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.CrossEntropy:
-                Batch.CrossEntropy(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.KullbackLeibler when r.Logits:
-                Batch.KullbackLeiblerFromLogProbabilities(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.KullbackLeibler:
-                Batch.KullbackLeibler(p, q, columns, scores, r.Base, options);
-                break;
-            case Measure.JensenShannon:
-                Batch.JensenShannonDivergence(p, q, columns, scores, r.Base, options);
-                break;
-            default:
-                Batch.JensenShannonDistance(p, q, columns, scores, r.Base, options);
-                break;
+            case Measure.Entropy when r.Logits: Batch.EntropyFromLogits(p, c, s, r.Base, o); break;
+            case Measure.Entropy: Batch.Entropy(p, c, s, r.Base, o); break;
+            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o); break;
+            case Measure.CrossEntropy: Batch.CrossEntropy(p, q, c, s, r.Base, o); break;
+            case Measure.KullbackLeibler when r.Logits: Batch.KullbackLeiblerFromLogProbabilities(p, q, c, s, r.Base, o); break;
+            case Measure.KullbackLeibler: Batch.KullbackLeibler(p, q, c, s, r.Base, o); break;
+            case Measure.JensenShannon: Batch.JensenShannonDivergence(p, q, c, s, r.Base, o); break;
+            case Measure.JensenShannonDistance: Batch.JensenShannonDistance(p, q, c, s, r.Base, o); break;
+            case Measure.Hellinger: Batch.Hellinger(p, q, c, s, o); break;
+            case Measure.TotalVariation: Batch.TotalVariation(p, q, c, s, o); break;
+            case Measure.PearsonChiSquare: Batch.PearsonChiSquare(p, q, c, s, o); break;
+            case Measure.NeymanChiSquare: Batch.NeymanChiSquare(p, q, c, s, o); break;
+            default: Batch.BhattacharyyaDistance(p, q, c, s, r.Base, o); break;
         }
     }
 }

@@ -20,7 +20,7 @@ internal enum Measure
 /// <summary>Everything one <c>kernels score</c> run needs, checked for consistency by <see cref="Validate"/>.</summary>
 /// <param name="Measure">What to score.</param>
 /// <param name="Base">The log base of the scores.</param>
-/// <param name="Normalize">SciPy normalization of each row.</param>
+/// <param name="Normalize">SciPy normalization of each row (p and q scaled to sum 1), for every measure of probabilities.</param>
 /// <param name="Single">Compute and write in float (else double).</param>
 /// <param name="Input">Path of p (the rows), or "-" for stdin.</param>
 /// <param name="Reference">One row every row of p is scored against (drift), or null.</param>
@@ -82,12 +82,7 @@ internal sealed record ScoreRequest(
             return "--normalize does not apply to logits or log-probabilities (the softmax normalizes them).";
         }
 
-        if (Names.IsTermMeasure(Measure) && Normalize)
-        {
-            return $"--normalize applies to entropy, cross-entropy, kl and js; {Names.Of(Measure)} uses the values as given.";
-        }
-
-        if (Names.IsTermMeasure(Measure) && Logits)
+        if (Names.FromMeasures(Measure) && Logits)
         {
             return $"--logits applies to entropy, cross-entropy and kl, not to {Names.Of(Measure)}.";
         }
@@ -126,11 +121,11 @@ internal static class Names
     /// <summary>Every name, for the usage messages.</summary>
     public const string All = "entropy, cross-entropy, kl, js, js-distance, hellinger, total-variation, chi-square, neyman-chi-square or bhattacharyya";
 
-    /// <summary>The measures of <c>Kernels.Measures</c> scored through their terms' row folds (values as given, one thread).</summary>
-    public static bool IsTermMeasure(Measure measure) => measure >= Measure.Hellinger;
+    /// <summary>The measures of <c>Kernels.Measures</c> (probabilities only: no logits form).</summary>
+    public static bool FromMeasures(Measure measure) => measure >= Measure.Hellinger;
 
     /// <summary>Whether the scores are in log units (a base applies).</summary>
-    public static bool InLogUnits(Measure measure) => !IsTermMeasure(measure) || measure == Measure.BhattacharyyaDistance;
+    public static bool InLogUnits(Measure measure) => !FromMeasures(measure) || measure == Measure.BhattacharyyaDistance;
 
     public static Measure? Parse(string text) => text.ToLowerInvariant() switch
     {

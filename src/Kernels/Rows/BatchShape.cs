@@ -21,14 +21,27 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return new BatchShape(rows, pStride, 0);
         }
 
-        string expected = qStride == columns
-            ? $"{(long)rows * columns} (the {rows} rows of {pName})"
-            : $"{Span(rows, columns, qStride)} ({rows} rows of {columns} columns, {qStride} apart)";
-        throw new ArgumentException(
-            sharedQ
-                ? $"{qName} has {qLength} elements; expected {expected} or {columns} (one row that every row of {pName} is scored against)."
-                : $"{qName} has {qLength} elements; expected {expected}.",
-            qName);
+        ShapeErrors.NotTheRowsOf(qName, qLength, pName, rows, columns, qStride, sharedQ);
+        return default;
+    }
+
+    /// <summary>The rows and stride of four matrices of the same shape (RowStride applies to all of them).</summary>
+    public static (int Rows, int Stride) OfFour(int mean1, int logVariance1, int mean2, int logVariance2, int columns, BatchOptions options)
+    {
+        int stride = SingleStride(options, columns);
+        int rows = RowCount(mean1, columns, stride, nameof(mean1));
+        CheckSameRows(logVariance1, rows, columns, stride, nameof(logVariance1), nameof(mean1));
+        CheckSameRows(mean2, rows, columns, stride, nameof(mean2), nameof(mean1));
+        CheckSameRows(logVariance2, rows, columns, stride, nameof(logVariance2), nameof(mean1));
+        return (rows, stride);
+    }
+
+    private static void CheckSameRows(int length, int rows, int columns, int stride, string name, string firstName)
+    {
+        if (TryRows(length, columns, stride) != rows)
+        {
+            ShapeErrors.NotTheRowsOf(name, length, firstName, rows, columns, stride, shared: false);
+        }
     }
 
     /// <summary>The row stride of a call with one matrix (QRowStride, which describes a second matrix, is ignored).</summary>
@@ -40,7 +53,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     {
         if (columns <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+            ShapeErrors.Columns(columns);
         }
 
         if (option == 0)
@@ -63,18 +76,15 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return rows;
         }
 
-        throw new ArgumentException(
-            stride == columns
-                ? $"{name} has {length} elements, which is not a whole number of rows of {columns} columns."
-                : $"{name} has {length} elements, which is not a whole number of rows of {columns} columns {stride} apart ((rows − 1)·{stride} + {columns} or rows·{stride} elements).",
-            name);
+        ShapeErrors.NotWholeRows(name, length, columns, stride);
+        return rows;
     }
 
     public static void CheckDestination(int length, int rows, string matrix)
     {
         if (length != rows)
         {
-            throw new ArgumentException($"destination has {length} elements; it needs one per row of {matrix}, which has {rows} rows.", "destination");
+            ShapeErrors.Destination(length, rows, matrix);
         }
     }
 
@@ -132,5 +142,4 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
         return length % stride == 0 ? length / stride : -1;
     }
 
-    private static long Span(int rows, int columns, int stride) => rows == 0 ? 0 : ((long)(rows - 1) * stride) + columns;
 }

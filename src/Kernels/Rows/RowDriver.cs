@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -87,11 +88,20 @@ internal static class RowDriver
         var partials = new Partial[blocks];
         var work = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = token };
         nint target = (nint)destination;
-        Parallel.For(0, blocks, work, b =>
+        try
         {
-            token.ThrowIfCancellationRequested();
-            partials[b] = Block<TMeasure, T>(source, b, blockRows, (T*)target, logBase);
-        });
+            Parallel.For(0, blocks, work, b =>
+            {
+                token.ThrowIfCancellationRequested();
+                partials[b] = Block<TMeasure, T>(source, b, blockRows, (T*)target, logBase);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[0] is ArgumentException)
+        {
+            // An input a measure rejects while scoring (a negative count) is thrown as on one thread, not wrapped.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
 
         var total = default(Partial);
         foreach (Partial partial in partials)

@@ -11,7 +11,7 @@ namespace Kernels.Rows;
 /// picked when the JIT specializes T) and turns the folds' totals into scores in nats.
 /// </summary>
 [SkipLocalsInit] // the stack buffers of a block of rows are written in full before they are read (zeros cleared)
-internal static class RowMeasures
+internal static partial class RowMeasures
 {
     private static ReadOnlySpan<float> Single<T>(ReadOnlySpan<T> values) where T : unmanaged => MemoryMarshal.Cast<T, float>(values);
 
@@ -19,174 +19,126 @@ internal static class RowMeasures
 
     private static bool IsSingle<T>() => typeof(T) == typeof(float);
 
+    /// <summary>How a normalized Shannon measure is finished from its fused sums (Σterm, Σp, Σq).</summary>
+    internal interface ITotalsFinish
+    {
+        static abstract double Of(FoldTotals totals);
+    }
+
+    /// <summary><see cref="Normalization.Entropy"/>.</summary>
+    internal readonly struct EntropyOfTotals : ITotalsFinish
+    {
+        public static double Of(FoldTotals totals) => Normalization.Entropy(totals);
+    }
+
+    /// <summary><see cref="Normalization.CrossEntropy"/>.</summary>
+    internal readonly struct CrossEntropyOfTotals : ITotalsFinish
+    {
+        public static double Of(FoldTotals totals) => Normalization.CrossEntropy(totals);
+    }
+
+    /// <summary><see cref="Normalization.KullbackLeibler"/>.</summary>
+    internal readonly struct KullbackLeiblerOfTotals : ITotalsFinish
+    {
+        public static double Of(FoldTotals totals) => Normalization.KullbackLeibler(totals);
+    }
+
+    /// <summary>A one-input Shannon measure (entropy): Σterm, or, normalized, Σterm with Σp fused into the same pass
+    /// and finished by <typeparamref name="TNormalized"/>.</summary>
+    internal readonly struct SumWithTotals<TKernel, TNormalized> : IRowMeasure
+        where TKernel : struct, IRowKernel
+        where TNormalized : struct, ITotalsFinish
+    {
+        public static double Finish(double value) => value;
+
+        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
+            bool normalize = source.Settings.Normalize;
+            if (normalize) { RowKernels.Fold<TKernel, FoldModes.WithTotals, T>(source, start, values.Length, default, totals); }
+            else { RowKernels.Fold<TKernel, FoldModes.Plain, T>(source, start, values.Length, default, totals); }
+
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = normalize ? TNormalized.Of(totals[i]) : totals[i].Sum;
+            }
+
+            return values.Length;
+        }
+    }
+
+    /// <summary>A p/q Shannon measure (cross-entropy, KL): as <see cref="SumWithTotals{TKernel, TNormalized}"/> with
+    /// Σq fused too.</summary>
+    internal readonly struct PairSumWithTotals<TKernel, TNormalized> : IRowMeasure
+        where TKernel : struct, IPairRowKernel
+        where TNormalized : struct, ITotalsFinish
+    {
+        public static double Finish(double value) => value;
+
+        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
+            bool normalize = source.Settings.Normalize;
+            if (normalize) { RowKernels.Fold<TKernel, FoldModes.WithTotals, T>(source, start, values.Length, default, default, totals); }
+            else { RowKernels.Fold<TKernel, FoldModes.Plain, T>(source, start, values.Length, default, default, totals); }
+
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = normalize ? TNormalized.Of(totals[i]) : totals[i].Sum;
+            }
+
+            return values.Length;
+        }
+    }
+
+    /// <summary>Shannon entropy.</summary>
     internal readonly struct Entropy : IRowMeasure
     {
         public static double Finish(double value) => value;
 
-        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
-            ReadOnlySpan<T> p = source.P(start, values.Length);
-            RowLayout layout = source.Layout(values.Length);
-            bool normalize = source.Settings.Normalize;
-            if (IsSingle<T>())
-            {
-                if (normalize) { Terms.EntropyKernel.FoldRows<FoldModes.WithTotals>(Single(p), layout, default, totals); }
-                else { Terms.EntropyKernel.FoldRows<FoldModes.Plain>(Single(p), layout, default, totals); }
-            }
-            else
-            {
-                if (normalize) { Terms.EntropyKernel.FoldRows<FoldModes.WithTotals>(Double(p), layout, default, totals); }
-                else { Terms.EntropyKernel.FoldRows<FoldModes.Plain>(Double(p), layout, default, totals); }
-            }
-
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = normalize ? Normalization.Entropy(totals[i]) : totals[i].Sum;
-            }
-
-            return values.Length;
-        }
+        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T> =>
+            SumWithTotals<RowKernels.Entropy, EntropyOfTotals>.Score(source, start, values);
     }
 
-    internal readonly struct CrossEntropy : IRowMeasure
-    {
-        public static double Finish(double value) => value;
-
-        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
-            ReadOnlySpan<T> p = source.P(start, values.Length), q = source.Q(start, values.Length);
-            RowLayout layout = source.Layout(values.Length);
-            bool normalize = source.Settings.Normalize;
-            if (IsSingle<T>())
-            {
-                if (normalize) { Terms.CrossEntropyKernel.FoldRows<FoldModes.WithTotals>(Single(p), Single(q), layout, default, default, totals); }
-                else { Terms.CrossEntropyKernel.FoldRows<FoldModes.Plain>(Single(p), Single(q), layout, default, default, totals); }
-            }
-            else
-            {
-                if (normalize) { Terms.CrossEntropyKernel.FoldRows<FoldModes.WithTotals>(Double(p), Double(q), layout, default, default, totals); }
-                else { Terms.CrossEntropyKernel.FoldRows<FoldModes.Plain>(Double(p), Double(q), layout, default, default, totals); }
-            }
-
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = normalize ? Normalization.CrossEntropy(totals[i]) : totals[i].Sum;
-            }
-
-            return values.Length;
-        }
-    }
-
+    /// <summary>Kullback–Leibler divergence.</summary>
     internal readonly struct KullbackLeibler : IRowMeasure
     {
         public static double Finish(double value) => value;
 
-        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
-            ReadOnlySpan<T> p = source.P(start, values.Length), q = source.Q(start, values.Length);
-            RowLayout layout = source.Layout(values.Length);
-            bool normalize = source.Settings.Normalize;
-            if (IsSingle<T>())
-            {
-                if (normalize) { Terms.KullbackLeiblerKernel.FoldRows<FoldModes.WithTotals>(Single(p), Single(q), layout, default, default, totals); }
-                else { Terms.KullbackLeiblerKernel.FoldRows<FoldModes.Plain>(Single(p), Single(q), layout, default, default, totals); }
-            }
-            else
-            {
-                if (normalize) { Terms.KullbackLeiblerKernel.FoldRows<FoldModes.WithTotals>(Double(p), Double(q), layout, default, default, totals); }
-                else { Terms.KullbackLeiblerKernel.FoldRows<FoldModes.Plain>(Double(p), Double(q), layout, default, default, totals); }
-            }
-
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = normalize ? Normalization.KullbackLeibler(totals[i]) : totals[i].Sum;
-            }
-
-            return values.Length;
-        }
+        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T> =>
+            PairSumWithTotals<RowKernels.KullbackLeibler, KullbackLeiblerOfTotals>.Score(source, start, values);
     }
 
-    /// <summary>Jensen–Shannon divergence; normalized rows need their sums first, then a scaled pass (float inputs
-    /// widened and scaled in double, as in <see cref="Information.Normalized"/>).</summary>
-    internal readonly struct JensenShannonDivergence : IRowMeasure
-    {
-        public static double Finish(double value) => value;
-
-        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
-            ReadOnlySpan<T> p = source.P(start, values.Length), q = source.Q(start, values.Length);
-            RowLayout layout = source.Layout(values.Length);
-            if (!source.Settings.Normalize)
-            {
-                if (IsSingle<T>()) { Terms.JensenShannonKernel.FoldRows<FoldModes.Plain>(Single(p), Single(q), layout, default, default, totals); }
-                else { Terms.JensenShannonKernel.FoldRows<FoldModes.Plain>(Double(p), Double(q), layout, default, default, totals); }
-
-                for (int i = 0; i < values.Length; i++)
-                {
-                    values[i] = totals[i].Sum;
-                }
-
-                return values.Length;
-            }
-
-            Span<double> pScales = stackalloc double[values.Length], qScales = stackalloc double[values.Length];
-            RowSums(p, new RowLayout(values.Length, source.Columns, source.PStride, 0), pScales, totals);
-            if (source.QStride == 0)
-            {
-                double sum = IsSingle<T>() ? Sums.TotalKernel.Fold(Single(q)) : Sums.TotalKernel.Fold(Double(q));
-                qScales.Fill(1.0 / sum);
-            }
-            else
-            {
-                RowSums(q, new RowLayout(values.Length, source.Columns, source.QStride, 0), qScales, totals);
-            }
-
-            if (IsSingle<T>()) { Terms.JensenShannonKernel.FoldRowsInDouble<FoldModes.ScaledInputs>(Single(p), Single(q), layout, pScales, qScales, totals); }
-            else { Terms.JensenShannonKernel.FoldRows<FoldModes.ScaledInputs>(Double(p), Double(q), layout, pScales, qScales, totals); }
-
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = double.IsInfinity(pScales[i]) || double.IsInfinity(qScales[i]) ? double.NaN : totals[i].Sum;
-            }
-
-            return values.Length;
-        }
-
-        /// <summary>1/Σ of each row (+∞ for a row that sums to 0).</summary>
-        private static void RowSums<T>(ReadOnlySpan<T> rows, RowLayout layout, Span<double> scales, Span<FoldTotals> totals) where T : unmanaged
-        {
-            if (typeof(T) == typeof(float)) { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Single(rows), layout, default, totals); }
-            else { Sums.TotalKernel.FoldRows<FoldModes.Plain>(Double(rows), layout, default, totals); }
-
-            for (int i = 0; i < scales.Length; i++)
-            {
-                scales[i] = 1.0 / totals[i].Sum;
-            }
-        }
-    }
-
-    /// <summary>Jensen–Shannon distance: √ of the divergence in the caller's base.</summary>
-    internal readonly struct JensenShannonDistance : IRowMeasure
+    /// <summary>The square root of a divergence in the caller's base (Jensen–Shannon distance).</summary>
+    internal readonly struct Distance<TDivergence> : IRowMeasure
+        where TDivergence : struct, IRowMeasure
     {
         public static double Finish(double value) => Math.Sqrt(value);
 
         public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T> =>
-            JensenShannonDivergence.Score(source, start, values);
+            TDivergence.Score(source, start, values);
     }
 
     /// <summary>The largest logit of each row (NaN if any is NaN), the shift that keeps every exponential ≤ 1, and
-    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold).</summary>
-    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts) where T : unmanaged, IFloatingPointIeee754<T>
+    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold): a maximum fold, then
+    /// a count of the shifted logits at 0 (float logits widened, so the shift is exact). <paramref name="scratch"/>
+    /// holds the folds' totals.</summary>
+    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts, Span<FoldTotals> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < maxima.Length; i++)
+        int count = maxima.Length;
+        ReadOnlySpan<T> logits = source.P(start, count);
+        RowLayout layout = source.Layout(count);
+        Terms.LargestLogitKernel.FoldRows<FoldModes.Plain, T>(logits, layout, default, scratch);
+        for (int i = 0; i < count; i++)
         {
-            ReadOnlySpan<T> row = source.PRow(start + i);
-            maxima[i] = IsSingle<T>() ? RowSupport.Maximum(Single(row)) : RowSupport.Maximum(Double(row));
-            counts[i] = IsSingle<T>() ? RowSupport.Count(Single(row), (float)maxima[i]) : RowSupport.Count(Double(row), maxima[i]);
+            maxima[i] = scratch[i].Sum;
+        }
+
+        Terms.AtMaximumKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, scratch);
+        for (int i = 0; i < count; i++)
+        {
+            counts[i] = (int)scratch[i].Sum;
         }
     }
 
@@ -200,16 +152,8 @@ internal static class RowMeasures
     private static void SoftmaxWeights<T>(ReadOnlySpan<T> logits, RowLayout layout, ReadOnlySpan<double> maxima, bool withTotals, Span<FoldTotals> totals)
         where T : unmanaged
     {
-        if (typeof(T) == typeof(float))
-        {
-            if (withTotals) { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals>(Single(logits), layout, maxima, totals); }
-            else { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedInputs>(Single(logits), layout, maxima, totals); }
-        }
-        else
-        {
-            if (withTotals) { Terms.SoftmaxWeightKernel.FoldRows<FoldModes.ShiftedWithTotals>(Double(logits), layout, maxima, totals); }
-            else { Terms.SoftmaxWeightKernel.FoldRows<FoldModes.ShiftedInputs>(Double(logits), layout, maxima, totals); }
-        }
+        if (withTotals) { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(logits, layout, maxima, totals); }
+        else { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, totals); }
     }
 
     /// <summary>Entropy of softmax(z) = log A + B/A with A = Σe^d (c maxima plus the weights below), B = Σ −d·e^d,
@@ -226,10 +170,9 @@ internal static class RowMeasures
             Span<FoldTotals> weights = stackalloc FoldTotals[count], entropies = stackalloc FoldTotals[count];
             ReadOnlySpan<T> logits = source.P(start, count);
             RowLayout layout = source.Layout(count);
-            RowMaxima(source, start, maxima, counts);
+            RowMaxima(source, start, maxima, counts, weights);
             SoftmaxWeights(logits, layout, maxima, withTotals: false, weights);
-            if (IsSingle<T>()) { Terms.SoftmaxEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedInputs>(Single(logits), layout, maxima, entropies); }
-            else { Terms.SoftmaxEntropyKernel.FoldRows<FoldModes.ShiftedInputs>(Double(logits), layout, maxima, entropies); }
+            Terms.SoftmaxEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, entropies);
 
             for (int i = 0; i < count; i++)
             {
@@ -254,7 +197,7 @@ internal static class RowMeasures
             Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
-            RowMaxima(source, start, maxima, counts);
+            RowMaxima(source, start, maxima, counts, weights);
             SoftmaxWeights(source.P(start, count), source.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             int counted = 0;
             for (int i = 0; i < count; i++)
@@ -302,11 +245,10 @@ internal static class RowMeasures
             // The logits are the second matrix (q): their rows are read as the first input of the weight fold.
             var logitRows = new RowSource<T>(source, swap: true);
             ReadOnlySpan<T> targets = source.P(start, count), logits = logitRows.P(start, count);
-            RowMaxima(logitRows, start, maxima, counts);
+            RowMaxima(logitRows, start, maxima, counts, weights);
             SoftmaxWeights(logits, logitRows.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
             RowLayout layout = source.Layout(count);
-            if (IsSingle<T>()) { Terms.SoftmaxCrossEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals>(Single(targets), Single(logits), layout, zeros, maxima, cross); }
-            else { Terms.SoftmaxCrossEntropyKernel.FoldRows<FoldModes.ShiftedWithTotals>(Double(targets), Double(logits), layout, zeros, maxima, cross); }
+            Terms.SoftmaxCrossEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(targets, logits, layout, zeros, maxima, cross);
 
             for (int i = 0; i < count; i++)
             {
@@ -325,28 +267,6 @@ internal static class RowMeasures
             }
 
             return count;
-        }
-    }
-
-    /// <summary>KL from log-probabilities: Σ e^a·(a − b).</summary>
-    internal readonly struct KullbackLeiblerFromLogProbabilities : IRowMeasure
-    {
-        public static double Finish(double value) => value;
-
-        public static int Score<T>(in RowSource<T> source, int start, Span<double> values) where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Span<FoldTotals> totals = stackalloc FoldTotals[values.Length];
-            ReadOnlySpan<T> a = source.P(start, values.Length), b = source.Q(start, values.Length);
-            RowLayout layout = source.Layout(values.Length);
-            if (IsSingle<T>()) { Terms.KullbackLeiblerOfLogsKernel.FoldRows<FoldModes.Plain>(Single(a), Single(b), layout, default, default, totals); }
-            else { Terms.KullbackLeiblerOfLogsKernel.FoldRows<FoldModes.Plain>(Double(a), Double(b), layout, default, default, totals); }
-
-            for (int i = 0; i < values.Length; i++)
-            {
-                values[i] = totals[i].Sum;
-            }
-
-            return values.Length;
         }
     }
 }

@@ -14,6 +14,8 @@ internal readonly unsafe struct RowSource<T> where T : unmanaged
     private readonly T* _q;
     private readonly int* _targets;
     private readonly int _qLength;
+    private readonly T* _z;
+    private readonly T* _w;
 
     public RowSource(T* p, int rows, int columns, int pStride, T* q, int qLength, int qStride, int* targets, in RowSettings settings)
     {
@@ -26,6 +28,14 @@ internal readonly unsafe struct RowSource<T> where T : unmanaged
         QStride = qStride;
         _targets = targets;
         Settings = settings;
+    }
+
+    /// <summary>A batch of four matrices of the same shape (P, Q, Z, W all <paramref name="stride"/> apart).</summary>
+    public RowSource(T* p, T* q, T* z, T* w, int rows, int columns, int stride, in RowSettings settings)
+        : this(p, rows, columns, stride, q, 0, stride, null, settings)
+    {
+        _z = z;
+        _w = w;
     }
 
     /// <summary>The same batch with the two matrices exchanged (both must have one row per row).</summary>
@@ -54,6 +64,17 @@ internal readonly unsafe struct RowSource<T> where T : unmanaged
         QStride == 0 ? new ReadOnlySpan<T>(_q, _qLength)
         : count == 0 ? default : new ReadOnlySpan<T>(_q + ((long)start * QStride), ((count - 1) * QStride) + Columns);
 
+    /// <summary>The matching rows of the third matrix (four-matrix batches; PStride apart).</summary>
+    public ReadOnlySpan<T> Z(int start, int count) =>
+        count == 0 ? default : new ReadOnlySpan<T>(_z + ((long)start * PStride), ((count - 1) * PStride) + Columns);
+
+    /// <summary>The matching rows of the fourth matrix (four-matrix batches; PStride apart).</summary>
+    public ReadOnlySpan<T> W(int start, int count) =>
+        count == 0 ? default : new ReadOnlySpan<T>(_w + ((long)start * PStride), ((count - 1) * PStride) + Columns);
+
+    /// <summary>Row r of Q (the shared row when there is one).</summary>
+    public ReadOnlySpan<T> QRow(int row) => new(_q + ((long)row * QStride), Columns);
+
     /// <summary>Row r of P.</summary>
     public ReadOnlySpan<T> PRow(int row) => new(_p + ((long)row * PStride), Columns);
 
@@ -68,4 +89,5 @@ internal readonly unsafe struct RowSource<T> where T : unmanaged
 /// <param name="Normalize">SciPy normalization of the probability inputs.</param>
 /// <param name="LabelSmoothing">ε of label smoothing (cross-entropy from logits), 0 for none.</param>
 /// <param name="IgnoreIndex">Class index whose rows score 0 and are not counted, if any.</param>
-internal readonly record struct RowSettings(bool Normalize, double LabelSmoothing, int? IgnoreIndex);
+/// <param name="Order">The order α of a Rényi or Tsallis measure (0 for the others).</param>
+internal readonly record struct RowSettings(bool Normalize, double LabelSmoothing, int? IgnoreIndex, double Order = 0.0);

@@ -87,21 +87,22 @@ public static class RowSupport
     {
         if (columns <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+            Rows.ShapeErrors.Columns(columns);
         }
 
-        return length % columns == 0
-            ? length / columns
-            : throw new ArgumentException($"{name} has {length} elements, which is not a whole number of rows of {columns} columns.", name);
+        if (length % columns != 0)
+        {
+            Rows.ShapeErrors.NotWholeRows(name, length, columns, columns);
+        }
+
+        return length / columns;
     }
 
     private static void CheckSameShape(int rows, int columns, string xName, int x, string name, int length, bool sharedRow)
     {
         if (length != x)
         {
-            throw new ArgumentException(
-                $"{name} has {length} elements; expected {x} (the {rows} rows of {columns} columns of {xName}){(sharedRow ? $" or {columns} (one row shared by every row of {xName})" : string.Empty)}.",
-                name);
+            Rows.ShapeErrors.NotTheRowsOf(name, length, xName, rows, columns, columns, sharedRow);
         }
     }
 
@@ -109,7 +110,7 @@ public static class RowSupport
     {
         if (destination != rows)
         {
-            throw new ArgumentException($"destination has {destination} elements; expected {rows}, one per row of {xName}.", nameof(destination));
+            Rows.ShapeErrors.Destination(destination, rows, xName);
         }
     }
 
@@ -248,106 +249,6 @@ public static class RowSupport
         }
 
         return m;
-    }
-
-    /// <summary>How many values equal <paramref name="value"/>.</summary>
-    public static int Count(ReadOnlySpan<float> values, float value)
-    {
-        int i = 0;
-        Vector<int> matches = Vector<int>.Zero;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var target = new Vector<float>(value);
-            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
-            {
-                matches -= Vector.Equals(new Vector<float>(values.Slice(i, Vector<float>.Count)), target); // −1 per equal lane
-            }
-        }
-
-        int count = Vector.Sum(matches);
-        for (; i < values.Length; i++)
-        {
-            count += values[i] == value ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>How many values equal <paramref name="value"/>.</summary>
-    public static int Count(ReadOnlySpan<double> values, double value)
-    {
-        int i = 0;
-        Vector<long> matches = Vector<long>.Zero;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var target = new Vector<double>(value);
-            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
-            {
-                matches -= Vector.Equals(new Vector<double>(values.Slice(i, Vector<double>.Count)), target); // −1 per equal lane
-            }
-        }
-
-        int count = (int)Vector.Sum(matches);
-        for (; i < values.Length; i++)
-        {
-            count += values[i] == value ? 1 : 0;
-        }
-
-        return count;
-    }
-
-    /// <summary>The largest value (IEEE maximum: NaN if any value is NaN; −∞ for an empty span).</summary>
-    public static double Maximum(ReadOnlySpan<float> values)
-    {
-        float maximum = float.NegativeInfinity;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
-        {
-            Vector<float> lanes = Vector.Create(float.NegativeInfinity);
-            for (; i + Vector<float>.Count <= values.Length; i += Vector<float>.Count)
-            {
-                lanes = Vector.Max(lanes, Vector.Create(values.Slice(i, Vector<float>.Count)));
-            }
-
-            for (int l = 0; l < Vector<float>.Count; l++)
-            {
-                maximum = MathF.Max(maximum, lanes[l]);
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            maximum = MathF.Max(maximum, values[i]);
-        }
-
-        return maximum;
-    }
-
-    /// <summary>The largest value (IEEE maximum: NaN if any value is NaN; −∞ for an empty span).</summary>
-    public static double Maximum(ReadOnlySpan<double> values)
-    {
-        double maximum = double.NegativeInfinity;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
-        {
-            Vector<double> lanes = Vector.Create(double.NegativeInfinity);
-            for (; i + Vector<double>.Count <= values.Length; i += Vector<double>.Count)
-            {
-                lanes = Vector.Max(lanes, Vector.Create(values.Slice(i, Vector<double>.Count)));
-            }
-
-            for (int l = 0; l < Vector<double>.Count; l++)
-            {
-                maximum = Math.Max(maximum, lanes[l]);
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            maximum = Math.Max(maximum, values[i]);
-        }
-
-        return maximum;
     }
 
     /// <summary>Σ of float values in double (rows of a flat row fold are short, so no compensation is needed: the

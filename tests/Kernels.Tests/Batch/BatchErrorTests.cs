@@ -82,7 +82,7 @@ public sealed class BatchErrorTests
     private static IEnumerable<Scenario> Scenarios()
     {
         Func<BatchFunction, bool> all = _ => true;
-        Func<BatchFunction, bool> pairs = f => f.Inputs is BatchInputs.ProbabilityPairs or BatchInputs.LogProbabilityPairs or BatchInputs.TargetsAndLogits;
+        Func<BatchFunction, bool> pairs = f => f.HasQ;
         Func<BatchFunction, bool> classes = f => f.Inputs == BatchInputs.ClassesAndLogits;
         Func<BatchFunction, bool> smoothed = f => f.Inputs is BatchInputs.ClassesAndLogits or BatchInputs.TargetsAndLogits;
         Type outOfRange = typeof(ArgumentOutOfRangeException), argument = typeof(ArgumentException);
@@ -155,9 +155,9 @@ public sealed class BatchErrorTests
                 (f, b) => f.Reduce!(b, 4, Reduction.Sum, LogBase.E, default), () => Inputs(12, 12, [0, 1, 2], 3, smoothing: smoothing));
         }
 
-        yield return new("Normalize on logits or log-probabilities", argument, "options", [], f => !f.Normalizes,
+        yield return new("Normalize on logits, log-probabilities, counts or Gaussians", argument, "options", [], f => !f.Normalizes,
             (f, b) => f.Score(b, 4, LogBase.E, new BatchOptions { Normalize = true }), valid, "Normalize");
-        yield return new("Normalize on logits or log-probabilities, reduced", argument, "options", [], f => !f.Normalizes,
+        yield return new("Normalize on logits, log-probabilities, counts or Gaussians, reduced", argument, "options", [], f => !f.Normalizes,
             (f, b) => f.Reduce!(b, 4, Reduction.Mean, LogBase.E, new BatchOptions { Normalize = true }), valid, "Normalize");
 
         yield return new("Reduction 2", outOfRange, "reduction", ["2"], all,
@@ -169,6 +169,9 @@ public sealed class BatchErrorTests
     {
         (First, BatchInputs.Logits or BatchInputs.ClassesAndLogits) => "logits",
         (First, BatchInputs.TargetsAndLogits) => "targets",
+        (First, BatchInputs.Counts) => "counts",
+        (First, BatchInputs.Gaussians) => "mean",
+        (Second, BatchInputs.Gaussians) => "logVariance",
         (First, _) => "p",
         (Second, BatchInputs.TargetsAndLogits) => "logits",
         (Second, _) => "q",

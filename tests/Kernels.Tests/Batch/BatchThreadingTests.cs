@@ -60,7 +60,7 @@ public sealed class BatchThreadingTests
         }
 
         // The same values with 3 NaN between rows of the first matrix and 5 between rows of the second.
-        bool pairOfRows = function.Inputs is BatchInputs.ProbabilityPairs or BatchInputs.LogProbabilityPairs or BatchInputs.TargetsAndLogits;
+        bool pairOfRows = function.HasQ;
         var p = new StridedRows(dense.P, Rows, Columns, Columns + 3, padLastRow: false);
         double[] q = pairOfRows ? new StridedRows(dense.Q, Rows, Columns, Columns + 5, padLastRow: true).Buffer : dense.Q;
         var strided = new BatchBuffers(p.Buffer, q, dense.Targets, Rows) { LabelSmoothing = dense.LabelSmoothing, IgnoreIndex = dense.IgnoreIndex };

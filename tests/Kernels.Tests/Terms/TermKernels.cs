@@ -312,6 +312,27 @@ public static class TermKernels
             EachRow = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
             EachRowSingle = (x, c, d, _) => Terms.SquareOverReferenceKernel.FoldEachRow(x[0], x[1], c, d),
         },
+        new("LargestLogit", typeof(Terms.LargestLogitKernel), 1, false, 1, false,
+            (x, _) => One(Terms.LargestLogit(x[0])), (x, _) => PlainScale(One(Terms.LargestLogit(x[0]))), POnly, SharedRow: false)
+        {
+            Maximum = true,
+            Fold = (x, _) => One(Terms.LargestLogitKernel.Fold(x[0])),
+            FoldReference = (x, _) => One(Terms.LargestLogitKernel.FoldReference(x[0])),
+            FoldSingle = (x, _) => One(Terms.LargestLogitKernel.Fold(x[0])),
+            FoldReferenceSingle = (x, _) => One(Terms.LargestLogitKernel.FoldReference(x[0])),
+            EachRow = (x, c, d, _) => Terms.LargestLogitKernel.FoldEachRow(x[0], c, d),
+            EachRowSingle = (x, c, d, _) => Terms.LargestLogitKernel.FoldEachRow(x[0], c, d),
+        },
+        new("AtMaximum", typeof(Terms.AtMaximumKernel), 1, false, 1, false,
+            (x, _) => One(Terms.AtMaximum(x[0])), (x, _) => PlainScale(One(Terms.AtMaximum(x[0]))), POnly, SharedRow: false)
+        {
+            Fold = (x, _) => One(Terms.AtMaximumKernel.Fold(x[0])),
+            FoldReference = (x, _) => One(Terms.AtMaximumKernel.FoldReference(x[0])),
+            FoldSingle = (x, _) => One(Terms.AtMaximumKernel.Fold(x[0])),
+            FoldReferenceSingle = (x, _) => One(Terms.AtMaximumKernel.FoldReference(x[0])),
+            EachRow = (x, c, d, _) => Terms.AtMaximumKernel.FoldEachRow(x[0], c, d),
+            EachRowSingle = (x, c, d, _) => Terms.AtMaximumKernel.FoldEachRow(x[0], c, d),
+        },
         new("LargestProbability", typeof(Terms.LargestProbabilityKernel), 1, false, 1, false,
             (x, _) => One(Terms.LargestProbability(x[0])), (x, _) => PlainScale(One(Terms.LargestProbability(x[0]))), POnly, SharedRow: false)
         {
