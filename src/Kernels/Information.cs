@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace Kernels;
 
@@ -105,35 +106,12 @@ public static class Information
 
         /// <summary>JS(p/Σp, q/Σq), never negative. The float inputs are widened and scaled in double: rounding each
         /// scaled element to float would move it by as much as the differences that matter when p ≈ q.</summary>
-        public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default)
-        {
-            if (Empty(p, q))
-            {
-                return 0f;
-            }
-
-            double sumP = Sums.TotalKernel.Fold(p), sumQ = Sums.TotalKernel.Fold(q);
-            if (sumP == 0.0 || sumQ == 0.0)
-            {
-                return float.NaN;
-            }
-
-            return (float)logBase.FromNats(Terms.JensenShannonKernel.FoldScaledInDouble(p, q, 1.0 / sumP, 1.0 / sumQ));
-        }
+        public static float JensenShannonDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
+            (float)JensenShannonDivergenceOf(p, q, logBase);
 
         /// <summary>JS(p/Σp, q/Σq), never negative.</summary>
-        public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default)
-        {
-            if (Empty(p, q))
-            {
-                return 0.0;
-            }
-
-            double sumP = Sums.TotalKernel.Fold(p), sumQ = Sums.TotalKernel.Fold(q);
-            return sumP == 0.0 || sumQ == 0.0
-                ? double.NaN
-                : logBase.FromNats(Terms.JensenShannonKernel.FoldScaled(p, q, 1.0 / sumP, 1.0 / sumQ));
-        }
+        public static double JensenShannonDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
+            JensenShannonDivergenceOf(p, q, logBase);
 
         /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
         public static float JensenShannonDistance(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default) =>
@@ -142,6 +120,21 @@ public static class Information
         /// <summary>√JS(p/Σp, q/Σq): SciPy's <c>jensenshannon(p, q, base)</c>.</summary>
         public static double JensenShannonDistance(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default) =>
             Math.Sqrt(JensenShannonDivergence(p, q, logBase));
+
+        // One body for float and double: the totals first, then one pass over the inputs scaled by them.
+        private static double JensenShannonDivergenceOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (Empty(p, q))
+            {
+                return 0.0;
+            }
+
+            double sumP = Folds.Total(p), sumQ = Folds.Total(q);
+            return sumP == 0.0 || sumQ == 0.0
+                ? double.NaN
+                : logBase.FromNats(Folds.JensenShannonScaled(p, q, 1.0 / sumP, 1.0 / sumQ));
+        }
 
         // Both empty (after the length check the kernels would do): every measure of nothing is 0.
         private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);

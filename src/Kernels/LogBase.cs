@@ -39,7 +39,7 @@ public readonly record struct LogBase
     {
         if (!double.IsFinite(b) || b <= 0.0 || b == 1.0)
         {
-            throw new ArgumentOutOfRangeException(nameof(b), b, $"A log base must be finite, greater than 0 and not 1; got {b.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
+            ThrowHelper.InvalidLogBase(nameof(b), b);
         }
 
         return b == Math.E ? E : new LogBase(b);

@@ -1,5 +1,5 @@
 using System;
-using System.Buffers;
+using System.Numerics;
 
 namespace Kernels;
 
@@ -79,22 +79,10 @@ public static class Measures
 
     /// <summary>Tsallis entropy of index α (often written q), S_α(p) = (1 − Σ pᵢ^α)/(α − 1), zero entries contributing
     /// nothing; α = 1 gives Shannon's entropy in nats (the limit). α must be finite.</summary>
-    public static double TsallisEntropy(ReadOnlySpan<double> p, double alpha)
-    {
-        CheckFinite(alpha);
-        return p.IsEmpty ? 0.0
-            : alpha == 1.0 ? Information.Entropy(p)
-            : Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
-    }
+    public static double TsallisEntropy(ReadOnlySpan<double> p, double alpha) => TsallisEntropyOf(p, alpha);
 
     /// <inheritdoc cref="TsallisEntropy(ReadOnlySpan{double}, double)"/>
-    public static float TsallisEntropy(ReadOnlySpan<float> p, double alpha)
-    {
-        CheckFinite(alpha);
-        return p.IsEmpty ? 0f
-            : alpha == 1.0 ? Information.Entropy(p)
-            : (float)Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
-    }
+    public static float TsallisEntropy(ReadOnlySpan<float> p, double alpha) => (float)TsallisEntropyOf(p, alpha);
 
     /// <summary>KL(N(μ, diag σ²) ‖ N(0, I)) = ½ Σ(μᵢ² + σᵢ² − 1 − log σᵢ²) from the mean and the log-variance
     /// log σ² (the VAE loss term), accurate where σ² ≈ 1 (e^v − 1 − v is not cancelled). For a batch of rows use
@@ -139,42 +127,45 @@ public static class Measures
     /// <summary>Miller–Madow entropy from counts: the plug-in estimate log N − Σ cᵢ·log cᵢ/N plus the bias correction
     /// (K − 1)/(2N), K the number of nonzero counts and N their total, from one fused pass of three sums. Counts must be
     /// ≥ 0 (a negative count throws, naming its index); all-zero counts give NaN; empty input gives 0.</summary>
-    public static double MillerMadowEntropy(ReadOnlySpan<double> counts, LogBase logBase = default)
-    {
-        if (counts.IsEmpty)
-        {
-            return 0.0;
-        }
-
-        double nats = Terms.MillerMadowKernel.Measure(counts);
-        if (double.IsNaN(nats))
-        {
-            ThrowIfNegative(counts);
-        }
-
-        return logBase.FromNats(nats);
-    }
+    public static double MillerMadowEntropy(ReadOnlySpan<double> counts, LogBase logBase = default) =>
+        logBase.FromNats(MillerMadowEntropyNats(counts));
 
     /// <inheritdoc cref="MillerMadowEntropy(ReadOnlySpan{double}, LogBase)"/>
-    public static float MillerMadowEntropy(ReadOnlySpan<float> counts, LogBase logBase = default)
+    public static float MillerMadowEntropy(ReadOnlySpan<float> counts, LogBase logBase = default) =>
+        (float)logBase.FromNats(MillerMadowEntropyNats(counts));
+
+    // ---- one body for float and double (the generic folds of Folds); each returns double, in nats ----
+
+    private static double TsallisEntropyOf<T>(ReadOnlySpan<T> p, double alpha)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ThrowHelper.ThrowIfInvalidIndex(alpha);
+        return p.IsEmpty ? 0.0
+            : alpha == 1.0 ? Folds.Entropy(p)
+            : Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
+    }
+
+    private static double MillerMadowEntropyNats<T>(ReadOnlySpan<T> counts)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (counts.IsEmpty)
         {
-            return 0f;
+            return 0.0;
         }
 
-        double nats = Terms.MillerMadowKernel.Measure(counts);
+        double nats = Folds.MillerMadow(counts);
         if (double.IsNaN(nats))
         {
             ThrowIfNegative(counts);
         }
 
-        return (float)logBase.FromNats(nats);
+        return nats;
     }
 
-    private static double RenyiEntropyNats(ReadOnlySpan<double> p, double alpha)
+    private static double RenyiEntropyNats<T>(ReadOnlySpan<T> p, double alpha)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         if (p.IsEmpty)
         {
             return 0.0;
@@ -182,12 +173,12 @@ public static class Measures
 
         if (alpha == 1.0)
         {
-            return Information.Entropy(p);
+            return Folds.Entropy(p);
         }
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return -Math.Log(Terms.LargestProbabilityKernel.Fold(p));
+            return -Math.Log(Folds.LargestProbability(p));
         }
 
         double sum = PowerSum(p, alpha);
@@ -196,36 +187,8 @@ public static class Measures
             return Terms.RenyiEntropyOfSum(sum, alpha);
         }
 
-        double max = Terms.LargestProbabilityKernel.Fold(p);
-        return RescaledRenyiEntropy(Terms.RenyiEntropyKernel.FoldScaled(p, 1.0 / max, alpha), max, alpha);
-    }
-
-    private static double RenyiEntropyNats(ReadOnlySpan<float> p, double alpha)
-    {
-        CheckOrder(alpha);
-        if (p.IsEmpty)
-        {
-            return 0.0;
-        }
-
-        if (alpha == 1.0)
-        {
-            return Terms.EntropyKernel.Fold(p);
-        }
-
-        if (double.IsPositiveInfinity(alpha))
-        {
-            return -Math.Log(Terms.LargestProbabilityKernel.Fold(p));
-        }
-
-        double sum = PowerSum(p, alpha);
-        if (InNormalRange(sum))
-        {
-            return Terms.RenyiEntropyOfSum(sum, alpha);
-        }
-
-        double max = Terms.LargestProbabilityKernel.Fold(p);
-        return RescaledRenyiEntropy(Terms.RenyiEntropyKernel.FoldScaledInDouble(p, 1.0 / max, alpha), max, alpha);
+        double max = Folds.LargestProbability(p);
+        return RescaledRenyiEntropy(Folds.RenyiEntropyScaled(p, 1.0 / max, alpha), max, alpha);
     }
 
     // log Σp^α = α·log m + log Σ(p/m)^α; a maximum that is NaN, 0 or not finite leaves nothing to rescale.
@@ -234,9 +197,10 @@ public static class Measures
             ? ((alpha * Math.Log(max)) + Math.Log(scaledSum)) / (1.0 - alpha)
             : Terms.RenyiEntropyOfSum(double.IsNaN(max) ? double.NaN : max == 0.0 ? 0.0 : double.PositiveInfinity, alpha);
 
-    private static double RenyiDivergenceNats(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double alpha)
+    private static double RenyiDivergenceNats<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         if (Empty(p, q))
         {
             return 0.0;
@@ -244,56 +208,25 @@ public static class Measures
 
         if (alpha == 1.0)
         {
-            return Information.KullbackLeibler(p, q);
+            return Folds.KullbackLeibler(p, q);
         }
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return Math.Log(Terms.LargestRatioKernel.Fold(p, q));
+            return Math.Log(Folds.LargestRatio(p, q));
         }
 
         // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
-        double sum = alpha == 2.0 ? Terms.SquareOverReferenceKernel.Fold(p, q)
-            : alpha == 0.5 ? Terms.BhattacharyyaKernel.Fold(p, q)
-            : Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
+        double sum = alpha == 2.0 ? Folds.SquareOverReference(p, q)
+            : alpha == 0.5 ? Folds.Bhattacharyya(p, q)
+            : Folds.RenyiDivergence(p, q, alpha);
         if (InNormalRange(sum))
         {
             return Terms.RenyiDivergenceOfSum(sum, alpha);
         }
 
-        double ratio = Terms.LargestRatioKernel.Fold(p, q);
-        return RescaledRenyiDivergence(Terms.RenyiDivergenceKernel.FoldScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
-    }
-
-    private static double RenyiDivergenceNats(ReadOnlySpan<float> p, ReadOnlySpan<float> q, double alpha)
-    {
-        CheckOrder(alpha);
-        if (Empty(p, q))
-        {
-            return 0.0;
-        }
-
-        if (alpha == 1.0)
-        {
-            return Terms.KullbackLeiblerKernel.Fold(p, q);
-        }
-
-        if (double.IsPositiveInfinity(alpha))
-        {
-            return Math.Log(Terms.LargestRatioKernel.Fold(p, q));
-        }
-
-        // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
-        double sum = alpha == 2.0 ? Terms.SquareOverReferenceKernel.Fold(p, q)
-            : alpha == 0.5 ? Terms.BhattacharyyaKernel.Fold(p, q)
-            : Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
-        if (InNormalRange(sum))
-        {
-            return Terms.RenyiDivergenceOfSum(sum, alpha);
-        }
-
-        double ratio = Terms.LargestRatioKernel.Fold(p, q);
-        return RescaledRenyiDivergence(Terms.RenyiDivergenceKernel.FoldScaledInDouble(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
+        double ratio = Folds.LargestRatio(p, q);
+        return RescaledRenyiDivergence(Folds.RenyiDivergenceScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
     }
 
     // Σp^α·q^(1−α) = r^α·Σ(p/r)^α·q^(1−α) for the largest ratio r = p/q; when r is 0, ∞ or NaN the unscaled sum stands.
@@ -303,55 +236,26 @@ public static class Measures
             : Terms.RenyiDivergenceOfSum(sum, alpha);
 
     // Σp^α (zero entries left out); orders 2 (collision) and ½ are a product and a root, not a general power.
-    private static double PowerSum(ReadOnlySpan<double> p, double alpha) =>
-        alpha == 2.0 ? Terms.SquareOfProbabilityKernel.Fold(p)
-        : alpha == 0.5 ? Terms.SquareRootOfProbabilityKernel.Fold(p)
-        : Terms.RenyiEntropyKernel.Fold(p, alpha);
-
-    private static double PowerSum(ReadOnlySpan<float> p, double alpha) =>
-        alpha == 2.0 ? Terms.SquareOfProbabilityKernel.Fold(p)
-        : alpha == 0.5 ? Terms.SquareRootOfProbabilityKernel.Fold(p)
-        : Terms.RenyiEntropyKernel.Fold(p, alpha);
+    private static double PowerSum<T>(ReadOnlySpan<T> p, double alpha)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        alpha == 2.0 ? Folds.SquareOfProbability(p)
+        : alpha == 0.5 ? Folds.SquareRootOfProbability(p)
+        : Folds.RenyiEntropy(p, alpha);
 
     // Sums below 2^-1000 or above 2^1000 (or 0, ∞) have lost digits or will: rescale. NaN stands.
     private static bool InNormalRange(double sum) => double.IsNaN(sum) || (sum >= 9.332636185032189e-302 && sum <= 1.0715086071862673e301);
 
-    private static void CheckOrder(double alpha)
-    {
-        if (!(alpha >= 0.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"The order α must be ≥ 0 (+∞ allowed); got {alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-    }
-
-    private static void CheckFinite(double alpha)
-    {
-        if (!double.IsFinite(alpha))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, $"The index α must be finite; got {alpha.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}.");
-        }
-    }
-
     private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);
 
-    private static void ThrowIfNegative(ReadOnlySpan<double> counts)
+    // Only after the kernel returned NaN: a valid call pays no second pass.
+    private static void ThrowIfNegative<T>(ReadOnlySpan<T> counts)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < counts.Length; i++)
         {
-            if (counts[i] < 0.0)
+            if (counts[i] < T.Zero)
             {
-                throw new ArgumentException($"counts[{i}] is {counts[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; counts must be ≥ 0.", nameof(counts));
-            }
-        }
-    }
-
-    private static void ThrowIfNegative(ReadOnlySpan<float> counts)
-    {
-        for (int i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] < 0f)
-            {
-                throw new ArgumentException($"counts[{i}] is {counts[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; counts must be ≥ 0.", nameof(counts));
+                ThrowHelper.NegativeEntry(nameof(counts), i, counts[i]);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Kernels.Generators.Tests;
 /// <summary>The generator over the real library's term files, read from the repository.</summary>
 public sealed class LibraryTermsTests
 {
-    private static readonly string[] Files = { "Terms.cs", "Fn.cs", "Sums.cs" };
+    private static readonly string[] Files = { "Specification/Terms.cs", "Vocabulary/Fn.cs", "Specification/Sums.cs" };
 
     private static readonly string[] Kernels =
     {

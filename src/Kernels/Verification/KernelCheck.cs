@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 
 namespace Kernels.Verification;
 
@@ -76,63 +77,55 @@ public static class KernelCheck
     public static double Magnitude(ReadOnlySpan<double> p, ReadOnlySpan<double> q, Func<double, double, double> term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        CheckLengths(p.Length, q.Length);
-        double sum = 0.0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            sum += FiniteMagnitude(term(p[i], q[i]));
-        }
-
-        return sum;
+        return MagnitudeOf(p, q, term);
     }
 
     /// <summary>Σ|term(pᵢ, qᵢ)| of float inputs, the term called on their exact double values.</summary>
     public static double Magnitude(ReadOnlySpan<float> p, ReadOnlySpan<float> q, Func<double, double, double> term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        CheckLengths(p.Length, q.Length);
-        double sum = 0.0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            sum += FiniteMagnitude(term(p[i], q[i]));
-        }
-
-        return sum;
+        return MagnitudeOf(p, q, term);
     }
 
     /// <summary>Σ|term(xᵢ)| over the finite terms, for a one-input term.</summary>
     public static double Magnitude(ReadOnlySpan<double> x, Func<double, double> term)
     {
         ArgumentNullException.ThrowIfNull(term);
-        double sum = 0.0;
-        foreach (double value in x)
-        {
-            sum += FiniteMagnitude(term(value));
-        }
-
-        return sum;
+        return MagnitudeOf(x, term);
     }
 
     /// <summary>Σ|term(xᵢ)| of float inputs, the term called on their exact double values.</summary>
     public static double Magnitude(ReadOnlySpan<float> x, Func<double, double> term)
     {
         ArgumentNullException.ThrowIfNull(term);
+        return MagnitudeOf(x, term);
+    }
+
+    // One body for float and double: a float widens to double exactly.
+    private static double MagnitudeOf<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, Func<double, double, double> term)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ThrowHelper.ThrowIfLengthsDiffer(nameof(p), p.Length, nameof(q), q.Length);
         double sum = 0.0;
-        foreach (float value in x)
+        for (int i = 0; i < p.Length; i++)
         {
-            sum += FiniteMagnitude(term(value));
+            sum += FiniteMagnitude(term(double.CreateTruncating(p[i]), double.CreateTruncating(q[i])));
+        }
+
+        return sum;
+    }
+
+    private static double MagnitudeOf<T>(ReadOnlySpan<T> x, Func<double, double> term)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double sum = 0.0;
+        foreach (T value in x)
+        {
+            sum += FiniteMagnitude(term(double.CreateTruncating(value)));
         }
 
         return sum;
     }
 
     private static double FiniteMagnitude(double term) => double.IsFinite(term) ? Math.Abs(term) : 0.0;
-
-    private static void CheckLengths(int p, int q)
-    {
-        if (p != q)
-        {
-            throw new ArgumentException($"The inputs must have the same length; p has {p} elements and q has {q}.", nameof(q));
-        }
-    }
 }

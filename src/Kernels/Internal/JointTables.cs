@@ -70,9 +70,7 @@ internal static class JointTables
                 double x = row[c];
                 if (x < 0.0)
                 {
-                    throw new ArgumentException(
-                        $"joint[{r}, {c}] (element {(r * columns) + c}) is {x.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}; a joint table's entries must be ≥ 0.",
-                        nameof(joint));
+                    ThrowHelper.NegativeTableEntry(nameof(joint), r, c, columns, x);
                 }
 
                 columnSums[c] += x;
@@ -107,13 +105,12 @@ internal static class JointTables
 
     private static int Rows(int length, int columns)
     {
-        if (columns <= 0)
+        ThrowHelper.ThrowIfColumnsNotPositive(columns);
+        if (length % columns != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), columns, "The column count must be positive.");
+            ThrowHelper.NotWholeRows("joint", length, columns);
         }
 
-        return length % columns == 0
-            ? length / columns
-            : throw new ArgumentException($"joint has {length} elements, which is not a whole number of rows of {columns} columns.", "joint");
+        return length / columns;
     }
 }

@@ -9,11 +9,7 @@ internal static class Lengths
     /// then whether both are empty (every measure of nothing is 0).</summary>
     public static bool BothEmpty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
     {
-        if (p.Length != q.Length)
-        {
-            throw new ArgumentException($"The inputs must have the same length; p has {p.Length} elements and q has {q.Length}.", nameof(q));
-        }
-
+        ThrowHelper.ThrowIfLengthsDiffer(nameof(p), p.Length, nameof(q), q.Length);
         return p.IsEmpty;
     }
 }

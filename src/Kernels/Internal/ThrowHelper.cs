@@ -1,0 +1,136 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Kernels;
+
+/// <summary>
+/// Every argument error of the library, each kind thrown from one place with one wording: "what is what it is; what
+/// was expected", naming the argument, the index and the numbers. The <c>ThrowIf…</c> checks are small enough to
+/// inline; the throwing methods are not (<see cref="DoesNotReturnAttribute"/>), so a check costs a compare and a
+/// branch on the hot path. Values are formatted round-trip and culture-invariant.
+/// </summary>
+internal static class ThrowHelper
+{
+    /// <summary>Throws unless the two inputs have the same length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfLengthsDiffer(string firstName, int firstLength, string name, int length)
+    {
+        if (firstLength != length)
+        {
+            LengthMismatch(firstName, firstLength, name, length);
+        }
+    }
+
+    /// <summary>Throws unless α is a valid Rényi order: ≥ 0, +∞ allowed (so NaN is not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfInvalidOrder(double alpha)
+    {
+        if (!(alpha >= 0.0))
+        {
+            OrderOutOfRange(alpha);
+        }
+    }
+
+    /// <summary>Throws unless α is a valid Tsallis index: finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfInvalidIndex(double alpha)
+    {
+        if (!double.IsFinite(alpha))
+        {
+            IndexNotFinite(alpha);
+        }
+    }
+
+    /// <summary>Throws unless the column count is positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfColumnsNotPositive(int columns)
+    {
+        if (columns <= 0)
+        {
+            ColumnsNotPositive(columns);
+        }
+    }
+
+    /// <summary>Two inputs of different lengths: an <see cref="ArgumentException"/> on the second, naming both
+    /// lengths (the wording of the generated kernels' own check).</summary>
+    [DoesNotReturn]
+    public static void LengthMismatch(string firstName, int firstLength, string name, int length) =>
+        throw new ArgumentException($"The inputs must have the same length; {firstName} has {firstLength} elements and {name} has {length}.", name);
+
+    /// <summary>An input whose length is not the one its shape requires (<paramref name="expected"/> says which length
+    /// and why, e.g. "12 (the 4 rows of 3 columns of p)").</summary>
+    [DoesNotReturn]
+    public static void LengthNotExpected(string name, int length, string expected) =>
+        throw new ArgumentException($"{name} has {length} elements; expected {expected}.", name);
+
+    /// <summary>A destination that does not hold one value per row of <paramref name="matrix"/>.</summary>
+    [DoesNotReturn]
+    public static void DestinationNotOnePerRow(int length, int rows, string matrix) =>
+        throw new ArgumentException($"destination has {length} elements; expected {rows}, one per row of {matrix}.", "destination");
+
+    /// <summary>A negative entry of an input that must be ≥ 0 (counts), naming its index and value.</summary>
+    [DoesNotReturn]
+    public static void NegativeEntry<T>(string name, int index, T value)
+        where T : IFloatingPointIeee754<T> =>
+        throw new ArgumentException($"{name}[{index}] is {Format(value)}; every entry of {name} must be ≥ 0.", name);
+
+    /// <summary>A negative entry of a row-major table that must be ≥ 0, naming its row, column, flat index and value.</summary>
+    [DoesNotReturn]
+    public static void NegativeTableEntry<T>(string name, int row, int column, int columns, T value)
+        where T : IFloatingPointIeee754<T> =>
+        throw new ArgumentException(
+            $"{name}[{row}, {column}] (element {((long)row * columns) + column}) is {Format(value)}; every entry of {name} must be ≥ 0.", name);
+
+    /// <summary>A Rényi order α that is negative or NaN.</summary>
+    [DoesNotReturn]
+    public static void OrderOutOfRange(double alpha) =>
+        throw new ArgumentOutOfRangeException("alpha", alpha, $"alpha is {Format(alpha)}; the order α must be ≥ 0 (+∞ allowed).");
+
+    /// <summary>A Tsallis index α that is not finite.</summary>
+    [DoesNotReturn]
+    public static void IndexNotFinite(double alpha) =>
+        throw new ArgumentOutOfRangeException("alpha", alpha, $"alpha is {Format(alpha)}; the index α must be finite.");
+
+    /// <summary>A log base that is not finite, not positive, or 1.</summary>
+    [DoesNotReturn]
+    public static void InvalidLogBase(string name, double value) =>
+        throw new ArgumentOutOfRangeException(name, value, $"{name} is {Format(value)}; a log base must be finite, greater than 0 and not 1.");
+
+    /// <summary>A column count that is 0 or negative.</summary>
+    [DoesNotReturn]
+    public static void ColumnsNotPositive(int columns) =>
+        throw new ArgumentOutOfRangeException("columns", columns, $"columns is {columns}; the column count must be positive.");
+
+    /// <summary>A row-major input whose length is not a multiple of the column count.</summary>
+    [DoesNotReturn]
+    public static void NotWholeRows(string name, int length, int columns) =>
+        throw new ArgumentException($"{name} has {length} elements, which is not a whole number of rows of {columns} columns.", name);
+
+    /// <summary>A strided input that holds no whole number of rows of <paramref name="columns"/> values
+    /// <paramref name="stride"/> apart; a dense stride (equal to the column count) is worded as
+    /// <see cref="NotWholeRows(string, int, int)"/>.</summary>
+    [DoesNotReturn]
+    public static void NotWholeRows(string name, int length, int columns, int stride)
+    {
+        if (stride == columns)
+        {
+            NotWholeRows(name, length, columns);
+        }
+
+        throw new ArgumentException(
+            $"{name} has {length} elements, which is not a whole number of rows of {columns} columns {stride} apart ((rows − 1)·{stride} + {columns} or rows·{stride} elements).",
+            name);
+    }
+
+    /// <summary>A row stride option below the column count (0 means dense rows).</summary>
+    [DoesNotReturn]
+    public static void StrideBelowColumns(string option, int stride, int columns) =>
+        throw new ArgumentOutOfRangeException("options", stride, $"BatchOptions.{option} is {stride}; it must be 0 (dense rows) or at least the column count ({columns}).");
+
+    // "R": the shortest text that reads back as the same float or double.
+    private static string Format<T>(T value)
+        where T : IFloatingPointIeee754<T> => value.ToString("R", CultureInfo.InvariantCulture);
+}
