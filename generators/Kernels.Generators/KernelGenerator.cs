@@ -1,4 +1,5 @@
 using System.Linq;
+using Kernels.Generators.Desugaring;
 using Kernels.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -6,8 +7,17 @@ using Microsoft.CodeAnalysis.Text;
 namespace Kernels.Generators;
 
 /// <summary>
-/// Compiles every method marked <c>[Kernels.Term]</c> into fused SIMD folds. Pipeline: attribute → parsed
-/// (spec or diagnostics, equatable) → source per spec; diagnostics on a separate branch.
+/// Compiles every method marked <c>[Kernels.Term]</c> into fused SIMD folds, in five stages, each in its own folder:
+/// <list type="number">
+/// <item><b>Parsing</b> (<see cref="Parser"/>): syntax → <see cref="TermSpec"/> (the source tree one to one), or diagnostics.</item>
+/// <item><b>Desugaring</b> (<see cref="Desugarer"/>): XLogY, SumError, Log2/Log10, Square, constant powers → the core language.</item>
+/// <item><b>Planning</b> (<c>Planning.Planner</c>): every decision — folds and shapes, fast-path trees, widening,
+/// unrolling, inlining, versioning — as one equatable <c>Planning.TermPlan</c>.</item>
+/// <item><b>Lowering</b> (<see cref="Lowering.VectorLowering"/>): a planned tree → the statements of a vector term body.</item>
+/// <item><b>Emitting</b> (<see cref="Emitter"/>): prints the plan as C#; decides nothing.</item>
+/// </list>
+/// The incremental pipeline carries only equatable models (no Compilation, symbol or syntax node), so an edit that
+/// leaves a term unchanged re-emits nothing; diagnostics go out on a separate branch.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class KernelGenerator : IIncrementalGenerator
@@ -28,11 +38,15 @@ public sealed partial class KernelGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
+        IncrementalValuesProvider<TermSpec> desugared = specs
+            .Select(static (spec, _) => Desugarer.Desugar(spec))
+            .WithTrackingName(TrackingNames.Desugared);
+
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = parsed
             .SelectMany(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (output, spec) =>
+        context.RegisterSourceOutput(desugared, static (output, spec) =>
             output.AddSource(Emitter.HintName(spec), SourceText.From(Emitter.Emit(spec), System.Text.Encoding.UTF8)));
 
         context.RegisterSourceOutput(diagnostics, static (output, info) => output.ReportDiagnostic(ToDiagnostic(info)));

@@ -68,8 +68,8 @@ public sealed partial class KernelGenerator
                 {
                     if (spec.Nats)
                     {
-                        w.Line("private const double NatsToBits = 1.4426950408889634;");
-                        w.Line("private const double NatsToHartleys = 0.43429448190325176;");
+                        w.Line($"private const double NatsToBits = {LogConstants.Log2E.ToString("R", CultureInfo.InvariantCulture)};");
+                        w.Line($"private const double NatsToHartleys = {LogConstants.Log10E.ToString("R", CultureInfo.InvariantCulture)};");
                     }
 
                     foreach (string scalar in new[] { "float", "double" })
