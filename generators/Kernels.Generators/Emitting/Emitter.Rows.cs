@@ -28,7 +28,7 @@ public sealed partial class KernelGenerator
                 return;
             }
 
-            foreach (VectorTarget t in Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
+            foreach (VectorTarget t in k.Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
             {
                 w.Line();
                 EmitTransposedRows(w, k, t, source, suffix);

@@ -2,94 +2,56 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Kernels.Generators.Model;
+using Kernels.Generators.Planning;
 
 namespace Kernels.Generators.Lowering;
 
 /// <summary>
-/// Lowers a term's expression tree to vector code: one local per distinct subexpression (structural
-/// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls
-/// as <c>Kernels.VectorMath</c> functions. On the fast path a top-level <c>?:</c> whose two branches are both expensive
-/// is versioned: when every lane takes the cheaper branch (p ≈ q everywhere) only that branch is computed.
+/// Stage 4, lower: a planned expression tree → vector code: one local per distinct subexpression (structural
+/// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls as
+/// <c>Kernels.VectorMath</c> functions. A body the planner versioned computes only its cheaper branch when every lane
+/// takes it (p ≈ q everywhere). Lowering decides nothing about cost: the tree and the versioning come from the plan.
 /// </summary>
 internal sealed class VectorLowering
 {
     private readonly VectorTarget _target;
-    private readonly bool _fast;
     private readonly IReadOnlyList<string> _inputs;
     private readonly IReadOnlyList<string> _parameters;
     private Dictionary<string, string> _locals = new(StringComparer.Ordinal);
     private List<string> _lines = new();
     private int _next;
 
-    private VectorLowering(VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    private VectorLowering(VectorTarget target, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
     {
         _target = target;
-        _fast = fast;
         _inputs = inputs;
         _parameters = parameters;
     }
 
-    /// <summary>Lowers <paramref name="body"/> to the statements of a method body, ending in return statements.</summary>
-    public static IReadOnlyList<string> Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    /// <summary>Lowers a planned tree (<see cref="Planning.BodyPlan.Checked"/> or <see cref="Planning.BodyPlan.Fast"/>)
+    /// to the statements of a method body, ending in return statements; <paramref name="versioning"/> says whether its
+    /// top-level ?: skips the expensive branch when every lane takes the cheap one.</summary>
+    public static IReadOnlyList<string> Lower(Node tree, VectorTarget target, Versioning versioning, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
     {
-        var lowering = new VectorLowering(target, fast, inputs, parameters);
-        Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
-        if (fast && IsVersioned(node))
+        var lowering = new VectorLowering(target, inputs, parameters);
+        if (versioning != Versioning.None)
         {
-            return lowering.Versioned((ConditionalNode)node);
+            return lowering.Versioned((ConditionalNode)tree, cheapWhenTrue: versioning == Versioning.WhenAllTrue);
         }
 
-        string result = lowering.Emit(node);
+        string result = lowering.Emit(tree);
         lowering._lines.Add($"return {result};");
         return lowering._lines;
     }
 
-    /// <summary>Whether the fast body of <paramref name="body"/> for <paramref name="target"/> is versioned on a branch.</summary>
-    public static bool IsVersioned(Node body, VectorTarget target) =>
-        IsVersioned(FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double));
-
-    private static bool IsVersioned(Node folded) =>
-        folded is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse);
-
-    /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them (and a term body without
-    /// them is small enough to inline everywhere).</summary>
-    public static bool IsExpensive(Node node) => node switch
-    {
-        UncheckedCall => true,
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow } => true,
-        CallNode { Function: Function.Horner } call when call.Arguments.Count > 4 => true,
-        CallNode call => call.Arguments.Any(IsExpensive),
-        UnaryNode unary => IsExpensive(unary.Operand),
-        BinaryNode binary => IsExpensive(binary.Left) || IsExpensive(binary.Right),
-        ConditionalNode c => IsExpensive(c.Condition) || IsExpensive(c.WhenTrue) || IsExpensive(c.WhenFalse),
-        _ => false,
-    };
-
-    /// <summary>Rough instruction count of a subtree (a logarithm is about twenty).</summary>
-    private static int Cost(Node node) => node switch
-    {
-        UncheckedCall call => 20 + call.Arguments.Sum(Cost),
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } call => 30 + call.Arguments.Sum(Cost),
-        CallNode { Function: Function.Pow } call => 70 + call.Arguments.Sum(Cost),
-        CallNode call => call.Arguments.Count + call.Arguments.Sum(Cost),
-        UnaryNode unary => 1 + Cost(unary.Operand),
-        BinaryNode binary => 1 + Cost(binary.Left) + Cost(binary.Right),
-        ConditionalNode c => 1 + Cost(c.Condition) + Cost(c.WhenTrue) + Cost(c.WhenFalse),
-        _ => 0,
-    };
-
-    /// <summary>
-    /// Only the cheaper branch gets a shortcut: when every lane takes it (p ≈ q everywhere, for Jensen–Shannon), the
-    /// expensive branch is skipped. On mixed data that test almost never passes, so it is well predicted; a test for
-    /// the other branch would pass at random (often for short vectors) and cost mispredictions.
-    /// </summary>
-    private List<string> Versioned(ConditionalNode conditional)
+    /// <summary>The cheap branch alone when every lane takes it (the planner picked which, see
+    /// <see cref="Planning.Costs.CheapWhenTrue"/>), else both branches and a select.</summary>
+    private List<string> Versioned(ConditionalNode conditional, bool cheapWhenTrue)
     {
         string api = _target.Api;
         string condition = Emit(conditional.Condition);
         List<string> outer = _lines;
         Dictionary<string, string> outerLocals = _locals;
-        bool cheapWhenTrue = Cost(conditional.WhenTrue) <= Cost(conditional.WhenFalse);
         string bits = $"{api}.As<{_target.Scalar}, {_target.Integer}>({condition})";
         string integers = _target.GenericOf(_target.Integer);
         outer.Add("// When every lane takes the cheaper branch (p ≈ q everywhere), the other one is skipped.");
