@@ -11,14 +11,15 @@ namespace Kernels.Generators;
 public sealed partial class KernelGenerator
 {
     /// <summary>
-    /// TermSpec → the C# of its kernel class: public folds per element type and log base, a dispatcher, the scalar
-    /// fold of the term itself, and per vector width a fast unrolled loop (unchecked term) and a general loop (checked
-    /// term where needed, masked overlapping tail). Inside the class the inputs are x and y whatever the term calls
-    /// them, so no parameter name can collide with a generated local.
+    /// Stage 5, emit: a <see cref="TermPlan"/> → the C# of its kernel class: public folds per element type and log
+    /// base, a dispatcher, the scalar fold of the term itself, and per vector width a fast unrolled loop (unchecked
+    /// term) and a general loop (checked term where needed, masked overlapping tail), then the row folds. It prints
+    /// what the plan decided (which folds exist, unrolling, fast paths, inlining) and the bodies lowering wrote; the
+    /// runtime helpers it calls are named in <see cref="Runtime"/>. Inside the class the inputs are x and y whatever the
+    /// term calls them, so no parameter name can collide with a generated local.
     /// </summary>
     internal static partial class Emitter
     {
-        private const string Support = "global::Kernels.Support";
         private const string Span = "global::System.ReadOnlySpan";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
         private const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
@@ -124,6 +125,10 @@ public sealed partial class KernelGenerator
             }
         }
 
+        /// <summary>A compensated accumulator of the emitted code: the running sum and its carry (the rounding error
+        /// not yet added), as local or parameter names.</summary>
+        private readonly record struct Accumulator(string Sum, string Carry);
+
         /// <summary>Names and argument lists shared by the emitted methods of one term, and the plan they print.</summary>
         private sealed class Shape
         {
@@ -153,10 +158,10 @@ public sealed partial class KernelGenerator
             public bool Maximum { get; }
 
             /// <summary>The FoldSupport step that adds a block of terms to an output's accumulator.</summary>
-            public string Accumulate => Maximum ? "AccumulateMaximum" : "Accumulate";
+            public string Accumulate => Maximum ? Runtime.AccumulateMaximum : Runtime.Accumulate;
 
             /// <summary>A float vector of terms as double lanes: halves summed, or for a maximum, their maximum.</summary>
-            public string WidenTerms(string x) => $"{Support}.FoldSupport.{(Maximum ? "WidenMaximum" : "Widen")}({x})";
+            public string WidenTerms(string x) => $"{(Maximum ? Runtime.WidenMaximum : Runtime.Widen)}({x})";
 
             /// <summary>Blocks of terms combined pairwise: (a + b) + (c + d), or their maximum.</summary>
             public string Combine(IReadOnlyList<string> items) => Maximum ? PairwiseMaximum(items) : PairwiseSum(items);
@@ -226,9 +231,12 @@ public sealed partial class KernelGenerator
 
             public IEnumerable<int> OutputIndices => Enumerable.Range(0, OutputCount);
 
-            public string Accumulators => string.Join(", ",
-                OutputIndices.SelectMany(o => new[] { SumOf(o), CarryOf(o) })
-                    .Concat(TotalXs.SelectMany(x => new[] { "sum" + x.ToUpperInvariant(), "carry" + x.ToUpperInvariant() })));
+            /// <summary>The vector accumulators a fold hands from its fast loop to Finish: one per output, then one
+            /// per totalled input (sumX, carryX).</summary>
+            public IReadOnlyList<Accumulator> Accumulators =>
+                OutputIndices.Select(o => new Accumulator(SumOf(o), CarryOf(o)))
+                    .Concat(TotalXs.Select(x => new Accumulator("sum" + x.ToUpperInvariant(), "carry" + x.ToUpperInvariant())))
+                    .ToList();
 
             /// <summary>The name of output j's vector body: Term{suffix}, Term{suffix}1, ….</summary>
             public static string TermName(VectorTarget t, int output, bool fast) =>
@@ -255,7 +263,7 @@ public sealed partial class KernelGenerator
 
             using (w.Block(declaration))
             {
-                w.Line($"{Support}.FoldTotals sums = {call};");
+                w.Line($"{Runtime.FoldTotals} sums = {call};");
                 w.Line($"return ({string.Join(", ", k.OutputIndices.Select(o => o == 0 ? "sums.Sum" : $"sums.Sum{o}"))});");
             }
         }
@@ -281,11 +289,11 @@ public sealed partial class KernelGenerator
             string unit = spec.Nats && spec.Finish is null ? ", in nats" : string.Empty;
 
             w.Line($"/// <summary>{what} over the {scalar} inputs{unit}{(k.Maximum ? string.Empty : ", summed in double")}{inDouble}.</summary>");
-            EmitSums(w, k, $"public static {sums} Fold({parameters})", $"Run{suffix}<{Support}.FoldModes.Plain>({arguments})");
+            EmitSums(w, k, $"public static {sums} Fold({parameters})", $"Run{suffix}<{Runtime.Plain}>({arguments})");
             w.Line();
             w.Line("/// <summary>The scalar reference for Fold: the term method itself");
             w.Line($"/// folded in a plain loop ({(k.Maximum ? "Math.Max" : "compensated")}, in double). Property-test the kernel against it (see docs/terms.md).</summary>");
-            EmitSums(w, k, $"public static {sums} FoldReference({parameters})", $"RunScalar{suffix}<{Support}.FoldModes.Plain>({arguments})");
+            EmitSums(w, k, $"public static {sums} FoldReference({parameters})", $"RunScalar{suffix}<{Runtime.Plain}>({arguments})");
             if (k.Plan.Folds.LogBases)
             {
                 w.Line();
@@ -296,7 +304,7 @@ public sealed partial class KernelGenerator
                 w.Line($"public static double FoldLog10({parameters}) => Fold({call}) * NatsToHartleys;");
                 w.Line();
                 w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over the {scalar} inputs, in the given base.</summary>");
-                w.Line($"public static double Fold({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Fold({call}));");
+                w.Line($"public static double Fold({parameters}, {Runtime.LogBase} logBase) => logBase.FromNats(Fold({call}));");
             }
 
             if (k.Plan.Folds.Totals)
@@ -305,12 +313,12 @@ public sealed partial class KernelGenerator
                 string scaleNames = string.Join(", ", k.PublicNames.Select(p => $"{p.TrimStart('@')}Scale"));
                 w.Line();
                 w.Line($"/// <summary>{what}{unit}, together with Σ of each input, in one pass (for fused normalization).</summary>");
-                w.Line($"public static {Support}.FoldTotals FoldWithTotals({parameters}) => Run{suffix}<{Support}.FoldModes.WithTotals>({arguments});");
+                w.Line($"public static {Runtime.FoldTotals} FoldWithTotals({parameters}) => Run{suffix}<{Runtime.WithTotals}>({arguments});");
                 if (k.Plan.Folds.Scaled)
                 {
                     w.Line();
                     w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} of the inputs each multiplied by its scale{(suffix.Length == 0 ? $" (rounded to {scalar})" : string.Empty)}{unit}.</summary>");
-                    w.Line($"public static double FoldScaled({string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"))}, {scales}{k.PublicParameterDeclarations}) => Run{suffix}<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
+                    w.Line($"public static double FoldScaled({string.Join(", ", k.PublicNames.Select(p => $"{Span}<{scalar}> {p}"))}, {scales}{k.PublicParameterDeclarations}) => Run{suffix}<{Runtime.ScaledInputs}>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
                 }
             }
 
@@ -320,7 +328,7 @@ public sealed partial class KernelGenerator
                 w.Line($"/// <summary>The measure: <see cref=\"{spec.ContainingType}.{spec.Finish}\"/> of the sums of {spec.Name} over the {scalar} inputs{(spec.Nats ? ", in nats" : string.Empty)}.</summary>");
                 using (w.Block($"public static double Measure({parameters})"))
                 {
-                    w.Line($"{Support}.FoldTotals sums = Run{suffix}<{Support}.FoldModes.Plain>({arguments});");
+                    w.Line($"{Runtime.FoldTotals} sums = Run{suffix}<{Runtime.Plain}>({arguments});");
                     w.Line($"return {FinishOf(spec, k, "sums")};");
                 }
 
@@ -328,7 +336,7 @@ public sealed partial class KernelGenerator
                 {
                     w.Line();
                     w.Line($"/// <summary>The measure in the given base.</summary>");
-                    w.Line($"public static double Measure({parameters}, global::Kernels.LogBase logBase) => logBase.FromNats(Measure({call}));");
+                    w.Line($"public static double Measure({parameters}, {Runtime.LogBase} logBase) => logBase.FromNats(Measure({call}));");
                 }
             }
         }
@@ -355,11 +363,11 @@ public sealed partial class KernelGenerator
             using (w.Block($"public static void {name}({parameters})"))
             {
                 // Locals are prefixed so that no term parameter name can collide with them.
-                w.Line($"{RowLayout} kernelLayout = {RowSupport}.CheckRows(columns, destination.Length, {(k.Arity == 2 ? "sharedRow: true, " : string.Empty)}{check});");
-                w.Line($"global::System.Span<{Support}.FoldTotals> kernelResults = stackalloc {Support}.FoldTotals[{RowSupport}.ResultBlockRows];");
-                using (w.Block($"for (int kernelRow = 0; kernelRow < kernelLayout.Rows; kernelRow += {RowSupport}.ResultBlockRows)"))
+                w.Line($"{Runtime.RowLayout} kernelLayout = {Runtime.CheckRows}(columns, destination.Length, {(k.Arity == 2 ? "sharedRow: true, " : string.Empty)}{check});");
+                w.Line($"global::System.Span<{Runtime.FoldTotals}> kernelResults = stackalloc {Runtime.FoldTotals}[{Runtime.ResultBlockRows}];");
+                using (w.Block($"for (int kernelRow = 0; kernelRow < kernelLayout.Rows; kernelRow += {Runtime.ResultBlockRows})"))
                 {
-                    w.Line($"int kernelCount = global::System.Math.Min({RowSupport}.ResultBlockRows, kernelLayout.Rows - kernelRow);");
+                    w.Line($"int kernelCount = global::System.Math.Min({Runtime.ResultBlockRows}, kernelLayout.Rows - kernelRow);");
                     var slices = new List<string>();
                     for (int i = 0; i < k.Arity; i++)
                     {
@@ -369,7 +377,7 @@ public sealed partial class KernelGenerator
                     }
 
                     string perInput = string.Join(", ", k.Xs.Select(_ => "default"));
-                    w.Line($"FoldRows{suffix}<{Support}.FoldModes.Plain>({string.Join(", ", slices)}, kernelLayout with {{ Rows = kernelCount }}, {perInput}, kernelResults.Slice(0, kernelCount){k.PublicParameterArguments});");
+                    w.Line($"FoldRows{suffix}<{Runtime.Plain}>({string.Join(", ", slices)}, kernelLayout with {{ Rows = kernelCount }}, {perInput}, kernelResults.Slice(0, kernelCount){k.PublicParameterArguments});");
                     using (w.Block("for (int kernelR = 0; kernelR < kernelCount; kernelR++)"))
                     {
                         w.Line($"destination[kernelRow + kernelR] = {(finish ? FinishOf(spec, k, "kernelResults[kernelR]") : "kernelResults[kernelR].Sum")};");
@@ -383,7 +391,7 @@ public sealed partial class KernelGenerator
         private static void EmitDispatcher(SourceWriter w, Shape k, string scalar, string suffix)
         {
             string call = $"({k.Args}, {k.ScaleArguments}{k.ParameterArguments})";
-            using (w.Block($"private static {Support}.FoldTotals Run{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"private static {Runtime.FoldTotals} Run{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 for (int i = 1; i < k.Arity; i++)
                 {
@@ -417,7 +425,7 @@ public sealed partial class KernelGenerator
         {
             bool roundToFloat = scalar == "float" && suffix.Length == 0;
             w.Line("/// <summary>The scalar reference: the term itself folded in a plain loop, compensated in double.</summary>");
-            using (w.Block($"internal static {Support}.FoldTotals RunScalar{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Runtime.FoldTotals} RunScalar{suffix}<TMode>({k.Spans(scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 foreach (int o in k.OutputIndices)
                 {
@@ -442,7 +450,7 @@ public sealed partial class KernelGenerator
                         foreach (string x in k.TotalXs)
                         {
                             string X = x.ToUpperInvariant();
-                            w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Add(sum{X}, carry{X}, {x}i);");
+                            w.Line($"(sum{X}, carry{X}) = {Runtime.Add}(sum{X}, carry{X}, {x}i);");
                         }
                     }
 
@@ -454,39 +462,41 @@ public sealed partial class KernelGenerator
 
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"{x}i = {Support}.FoldSupport.Adjust{(roundToFloat ? "InSingle" : string.Empty)}<TMode>({x}i, {x}Scale);");
+                        w.Line($"{x}i = {(roundToFloat ? Runtime.AdjustInSingle : Runtime.Adjust)}<TMode>({x}i, {x}Scale);");
                     }
 
                     w.Line();
                     string term = $"{spec.ContainingType}.{spec.Name}({string.Join(", ", k.Xs.Select(x => x + "i"))}{k.ParameterArguments})";
                     if (k.OutputCount == 1)
                     {
-                        w.Line($"(sum, carry) = {Support}.FoldSupport.{(k.Maximum ? "AddMaximum" : "Add")}(sum, carry, {term});");
+                        w.Line($"(sum, carry) = {(k.Maximum ? Runtime.AddMaximum : Runtime.Add)}(sum, carry, {term});");
                     }
                     else
                     {
                         w.Line($"var value = {term};");
                         foreach (int o in k.OutputIndices)
                         {
-                            w.Line($"({Shape.SumOf(o)}, {Shape.CarryOf(o)}) = {Support}.FoldSupport.Add({Shape.SumOf(o)}, {Shape.CarryOf(o)}, value.Item{o + 1});");
+                            w.Line($"({Shape.SumOf(o)}, {Shape.CarryOf(o)}) = {Runtime.Add}({Shape.SumOf(o)}, {Shape.CarryOf(o)}, value.Item{o + 1});");
                         }
                     }
                 }
 
                 w.Line();
-                EmitReturnTotals(w, k, "Combine");
+                EmitReturnTotals(w, k, scalar: true);
             }
         }
 
-        /// <summary>return new FoldTotals(...) from the scalar (Combine) or vector (Reduce) accumulators.</summary>
-        private static void EmitReturnTotals(SourceWriter w, Shape k, string combine)
+        /// <summary>return new FoldTotals(...) from the scalar (<paramref name="scalar"/>: Combine) or vector (Reduce) accumulators.</summary>
+        private static void EmitReturnTotals(SourceWriter w, Shape k, bool scalar)
         {
-            string Value(string sum, string carry) => $"{Support}.FoldSupport.{combine}{(k.Maximum ? "Maximum" : string.Empty)}({sum}, {carry})";
-            string Total(string a) => $"TMode.Totals ? {Support}.FoldSupport.{combine}(sum{a}, carry{a}) : 0.0";
+            string total = scalar ? Runtime.Combine : Runtime.Reduce;
+            string value = k.Maximum ? (scalar ? Runtime.CombineMaximum : Runtime.ReduceMaximum) : total;
+            string Value(string sum, string carry) => $"{value}({sum}, {carry})";
+            string Total(string a) => $"TMode.Totals ? {total}(sum{a}, carry{a}) : 0.0";
             string more = k.OutputCount == 1
                 ? string.Empty
                 : " { " + string.Join(", ", k.OutputIndices.Skip(1).Select(o => $"Sum{o} = {Value(Shape.SumOf(o), Shape.CarryOf(o))}")) + " }";
-            w.Line($"return new {Support}.FoldTotals({Value("sum", "carry")}, {Total("X")}, {(k.Arity >= 2 ? Total("Y") : "0.0")}){more};");
+            w.Line($"return new {Runtime.FoldTotals}({Value("sum", "carry")}, {Total("X")}, {(k.Arity >= 2 ? Total("Y") : "0.0")}){more};");
         }
 
         /// <summary>Vectors per iteration of the unrolled loops (<see cref="TargetPlan.Unroll"/>).</summary>
@@ -513,7 +523,7 @@ public sealed partial class KernelGenerator
             // Never inlined: a caller compiled at tier 1 would take the loop in and could run out of inlining budget for
             // the term bodies, leaving them as calls to tier-0 code. On its own the loop is fully optimized from the start.
             w.Line(NoInline);
-            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Runtime.FoldTotals} Run{t.Suffix}<TMode>({k.Spans(t.Scalar)}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 EmitPrologue(w, k, t);
                 EmitAccumulators(w, k, t, doubles);
@@ -535,12 +545,12 @@ public sealed partial class KernelGenerator
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         w.Line($"{doubles} block{o} = {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())};");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, block{o});");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, block{o});");
                     }
                 }
 
                 w.Line();
-                w.Line($"return Finish{t.Suffix}<TMode>({k.Args}, i, {string.Join(", ", k.Xs.Select(x => x + "Factor"))}, {k.Accumulators}{k.ParameterArguments});");
+                w.Line($"return Finish{t.Suffix}<TMode>({k.Args}, i, {string.Join(", ", k.Xs.Select(x => x + "Factor"))}, {string.Join(", ", k.Accumulators.SelectMany(a => new[] { a.Sum, a.Carry }))}{k.ParameterArguments});");
             }
         }
 
@@ -554,13 +564,13 @@ public sealed partial class KernelGenerator
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; fold, general part from element i on: each block through the unchecked or the");
             w.Line("/// checked term, then the remaining whole vectors and a masked overlapping last vector (instead of a scalar tail)");
             w.Line("/// through the checked term, then the lanes reduced.</summary>");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-            w.Line($"private static {Support}.FoldTotals Finish{t.Suffix}<TMode>(");
+            w.Line(NoInline);
+            w.Line($"private static {Runtime.FoldTotals} Finish{t.Suffix}<TMode>(");
             w.Line($"    {k.Spans(t.Scalar)},");
             w.Line("    nuint i,");
             w.Line($"    {string.Join(", ", k.Xs.Select(x => $"{vector} {x}Factor"))},");
-            w.Line($"    {string.Join(", ", k.Accumulators.Split(',').Select(a => $"{doubles} {a.Trim()}"))}{k.ParameterDeclarations})");
-            w.Line($"    where TMode : struct, {Support}.IFoldMode");
+            w.Line($"    {string.Join(", ", k.Accumulators.SelectMany(a => new[] { $"{doubles} {a.Sum}", $"{doubles} {a.Carry}" }))}{k.ParameterDeclarations})");
+            w.Line($"    where TMode : struct, {Runtime.IFoldMode}");
             using (w.Block(string.Empty))
             {
                 foreach (string x in k.Xs)
@@ -583,7 +593,7 @@ public sealed partial class KernelGenerator
                         w.Line($"{doubles} block{o} = inDomain");
                         w.Line($"    ? {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())}");
                         w.Line($"    : {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: false)}({k.Lanes(u)})")).ToList())};");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, block{o});");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, block{o});");
                     }
                 }
 
@@ -604,7 +614,7 @@ public sealed partial class KernelGenerator
                         string terms = k.HasFastPath(t)
                             ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
                             : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms(terms)});");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {k.WidenTerms(terms)});");
                     }
                 }
 
@@ -641,12 +651,12 @@ public sealed partial class KernelGenerator
                             ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
                             : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
                         w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {terms}, {k.Identity(t, vector, t.Scalar)});");
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {k.WidenTerms($"last{o}")});");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {k.WidenTerms($"last{o}")});");
                     }
                 }
 
                 w.Line();
-                EmitReturnTotals(w, k, "Reduce");
+                EmitReturnTotals(w, k, scalar: false);
             }
         }
 
@@ -663,7 +673,7 @@ public sealed partial class KernelGenerator
             {
                 w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} of the float inputs each multiplied by its scale, with the inputs widened to double first");
                 w.Line($"/// (nothing is rounded to float){(spec.Nats ? ", in nats" : string.Empty)}.</summary>");
-                w.Line($"public static double FoldScaledInDouble({parameters}, {scales}{k.PublicParameterDeclarations}) => RunInDouble<{Support}.FoldModes.ScaledInputs>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
+                w.Line($"public static double FoldScaledInDouble({parameters}, {scales}{k.PublicParameterDeclarations}) => RunInDouble<{Runtime.ScaledInputs}>({names}, {scaleNames}{k.PublicParameterArguments}).Sum;");
                 w.Line();
             }
 
@@ -690,7 +700,7 @@ public sealed partial class KernelGenerator
             w.Line("/// half a float vector per iteration, a fast loop of unchecked bodies while every lane is in the fast domain, then a");
             w.Line("/// general loop, then a masked overlapping last vector instead of a scalar tail.</summary>");
             w.Line(NoInline);
-            using (w.Block($"internal static {Support}.FoldTotals Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static {Runtime.FoldTotals} Run{t.Suffix}InDouble<TMode>({k.Spans("float")}, {k.Scales}{k.ParameterDeclarations}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 foreach (string x in k.Xs)
                 {
@@ -728,7 +738,7 @@ public sealed partial class KernelGenerator
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}));");
                     }
                 }
 
@@ -744,7 +754,7 @@ public sealed partial class KernelGenerator
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
                         string fastTerm = Shape.TermName(t, o, fast: true), term = Shape.TermName(t, o, fast: false);
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")}));");
                     }
                 }
 
@@ -768,12 +778,12 @@ public sealed partial class KernelGenerator
                         string lower = $"{api}.ConditionalSelect(keep0, {term}({k.Lanes("0")}), {identity})";
                         string upper = $"{api}.ConditionalSelect(keep1, {term}({k.Lanes("1")}), {identity})";
                         string halves = k.Maximum ? k.Combine(new[] { lower, upper }) : $"{lower} + {upper}";
-                        w.Line($"({sum}, {carry}) = {Support}.FoldSupport.{k.Accumulate}({sum}, {carry}, {halves});");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {halves});");
                     }
                 }
 
                 w.Line();
-                EmitReturnTotals(w, k, "Reduce");
+                EmitReturnTotals(w, k, scalar: false);
             }
         }
 
@@ -865,16 +875,16 @@ public sealed partial class KernelGenerator
             {
                 foreach (string x in k.Xs)
                 {
-                    string offset = $"{Support}.FoldSupport.DomainOffset({x}{u})";
+                    string offset = $"{Runtime.DomainOffset}({x}{u})";
                     w.Line(first ? $"{offsets} offsets = {offset};" : $"offsets = {t.Api}.Max(offsets, {offset});");
                     first = false;
                 }
             }
 
-            w.Line($"bool inDomain = {Support}.FoldSupport.InFastDomain(offsets);");
+            w.Line($"bool inDomain = {Runtime.InFastDomain}(offsets);");
         }
 
-        private static string Widen(string x) => $"{Support}.FoldSupport.Widen({x})";
+        private static string Widen(string x) => $"{Runtime.Widen}({x})";
 
         /// <summary>The inputs as the term sees them: x0 = x0Raw scaled or shifted by its factor (per the mode).</summary>
         private static void EmitAdjust(SourceWriter w, Shape k, VectorTarget t, string[] suffixes)
@@ -883,7 +893,7 @@ public sealed partial class KernelGenerator
             {
                 foreach (string x in k.Xs)
                 {
-                    w.Line($"{t.Type} {x}{suffix} = {Support}.FoldSupport.Adjust<TMode, {t.Scalar}>({x}Raw{suffix}, {x}Factor);");
+                    w.Line($"{t.Type} {x}{suffix} = {Runtime.Adjust}<TMode, {t.Scalar}>({x}Raw{suffix}, {x}Factor);");
                 }
             }
         }
@@ -897,7 +907,7 @@ public sealed partial class KernelGenerator
                 {
                     string X = x.ToUpperInvariant();
                     string terms = PairwiseSum(suffixes.Select(u => Widen(x + "Raw" + u)).ToList());
-                    w.Line($"(sum{X}, carry{X}) = {Support}.FoldSupport.Accumulate(sum{X}, carry{X}, {terms});");
+                    w.Line($"(sum{X}, carry{X}) = {Runtime.Accumulate}(sum{X}, carry{X}, {terms});");
                 }
             }
 
@@ -906,7 +916,7 @@ public sealed partial class KernelGenerator
 
         private static string PairwiseMaximum(IReadOnlyList<string> items) => items.Count == 1
             ? items[0]
-            : $"{Support}.FoldSupport.Maximum({PairwiseMaximum(items.Take(items.Count / 2).ToList())}, {PairwiseMaximum(items.Skip(items.Count / 2).ToList())})";
+            : $"{Runtime.Maximum}({PairwiseMaximum(items.Take(items.Count / 2).ToList())}, {PairwiseMaximum(items.Skip(items.Count / 2).ToList())})";
 
         private static string PairwiseSum(IReadOnlyList<string> items) => items.Count == 1
             ? items[0]

@@ -130,7 +130,7 @@ internal sealed class VectorLowering
             }
 
             case UncheckedCall call:
-                return Local($"global::Kernels.VectorMath.{call.Function}Unchecked({string.Join(", ", call.Arguments.Select(Emit))})");
+                return Local($"{Runtime.VectorFunction(call.Function, isUnchecked: true)}({string.Join(", ", call.Arguments.Select(Emit))})");
 
             case CallNode call:
                 return EmitCall(call);
@@ -166,9 +166,8 @@ internal sealed class VectorLowering
         string native = string.Empty;
         return Local(call.Function switch
         {
-            Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
-            Function.Exp => $"global::Kernels.VectorMath.Exp({a[0]})",
-            Function.Pow => $"global::Kernels.VectorMath.Pow({a[0]}, {a[1]})",
+            Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow =>
+                $"{Runtime.VectorFunction(call.Function, isUnchecked: false)}({string.Join(", ", a)})",
             Function.Abs => $"{api}.Abs({a[0]})",
             Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",
