@@ -11,19 +11,57 @@ namespace Kernels.Generators;
 /// </summary>
 internal static class Runtime
 {
+    /// <summary>The using aliases at the top of every generated file: short names for the runtime's classes and the
+    /// vector types, each bound to its global:: name, so that the code reads like hand-written code and still means the
+    /// same whatever a using directive of the user's brings in. The names are distinctive (Float512, Simd512, …) so that a
+    /// user's own types are unlikely to shadow them.</summary>
+    public static readonly (string Alias, string Target)[] Aliases =
+    {
+        ("FoldModes", Support + ".FoldModes"),
+        ("FoldSupport", Support + ".FoldSupport"),
+        ("FoldTotals", Support + ".FoldTotals"),
+        ("IFoldMode", Support + ".IFoldMode"),
+        ("RowLayout", Support + ".RowLayout"),
+        ("RowSupport", Support + ".RowSupport"),
+        ("VectorMath", "global::Kernels.VectorMath"),
+        ("MemoryMarshal", "global::System.Runtime.InteropServices.MemoryMarshal"),
+        ("MethodImpl", "global::System.Runtime.CompilerServices.MethodImplAttribute"),
+        ("MethodImplOptions", "global::System.Runtime.CompilerServices.MethodImplOptions"),
+        ("Simd", "global::System.Numerics.Vector"),
+        ("Simd512", "global::System.Runtime.Intrinsics.Vector512"),
+        ("FloatVector", "global::System.Numerics.Vector<float>"),
+        ("DoubleVector", "global::System.Numerics.Vector<double>"),
+        ("IntVector", "global::System.Numerics.Vector<int>"),
+        ("LongVector", "global::System.Numerics.Vector<long>"),
+        ("UIntVector", "global::System.Numerics.Vector<uint>"),
+        ("ULongVector", "global::System.Numerics.Vector<ulong>"),
+        ("Float512", "global::System.Runtime.Intrinsics.Vector512<float>"),
+        ("Double512", "global::System.Runtime.Intrinsics.Vector512<double>"),
+        ("Int512", "global::System.Runtime.Intrinsics.Vector512<int>"),
+        ("Long512", "global::System.Runtime.Intrinsics.Vector512<long>"),
+        ("UInt512", "global::System.Runtime.Intrinsics.Vector512<uint>"),
+        ("ULong512", "global::System.Runtime.Intrinsics.Vector512<ulong>"),
+    };
+
     private const string Support = "global::Kernels.Support";
-    private const string FoldSupport = Support + ".FoldSupport";
-    private const string RowSupport = Support + ".RowSupport";
-    private const string VectorMath = "global::Kernels.VectorMath";
+    private const string FoldSupport = "FoldSupport";
+    private const string RowSupport = "RowSupport";
+    private const string VectorMath = "VectorMath";
 
     // ---- types and fold modes ----
-    public const string FoldTotals = Support + ".FoldTotals";
-    public const string IFoldMode = Support + ".IFoldMode";
-    public const string RowLayout = Support + ".RowLayout";
+    public const string FoldTotals = "FoldTotals";
+    public const string IFoldMode = "IFoldMode";
+    public const string RowLayout = "RowLayout";
     public const string LogBase = "global::Kernels.LogBase";
-    public const string Plain = Support + ".FoldModes.Plain";
-    public const string WithTotals = Support + ".FoldModes.WithTotals";
-    public const string ScaledInputs = Support + ".FoldModes.ScaledInputs";
+    public const string Plain = "FoldModes.Plain";
+    public const string WithTotals = "FoldModes.WithTotals";
+    public const string ScaledInputs = "FoldModes.ScaledInputs";
+
+    // ---- BCL members named through the aliases ----
+    public const string GetReference = "MemoryMarshal.GetReference";
+    public const string Cast = "MemoryMarshal.Cast";
+    public const string Inline = "[MethodImpl(MethodImplOptions.AggressiveInlining)]";
+    public const string NoInline = "[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]";
 
     // ---- FoldSupport: scalar steps (compensated in double), and their maximum forms ----
     public const string Add = FoldSupport + ".Add";

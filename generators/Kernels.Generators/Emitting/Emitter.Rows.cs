@@ -58,7 +58,7 @@ public sealed partial class KernelGenerator
         private static void EmitGenericRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string suffix, string floatSuffix, string what)
         {
             string Arguments(string scalar) =>
-                $"{string.Join(", ", k.Xs.Select(x => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, {scalar}>({x})"))}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
+                $"{string.Join(", ", k.Xs.Select(x => $"{Runtime.Cast}<T, {scalar}>({x})"))}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
 
             w.Line($"/// <summary>FoldRows{suffix} over spans of float or double: {what}. Throws NotSupportedException for any other T.</summary>");
             w.Line($"/// <remarks>{k.FoldSymbol} {spec.Name} over each row; typeof(T) is constant per instantiation, so only one branch is compiled.</remarks>");
@@ -103,7 +103,7 @@ public sealed partial class KernelGenerator
                     return;
                 }
 
-                var paths = new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") };
+                var paths = new[] { ("Simd512.IsHardwareAccelerated", "512"), ("Simd.IsHardwareAccelerated", "Vector") };
                 w.Line("// Rows (nearly) contiguous, both inputs laid out alike, and not too long: the terms are computed in one flat pass.");
                 w.Line($"bool flat = layout.Columns < {flatColumns} && layout.XStride <= {Runtime.FlatStrideFactor} * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
                 using (w.Block("if (flat)"))
@@ -177,7 +177,7 @@ public sealed partial class KernelGenerator
                 foreach (string x in k.Xs)
                 {
                     w.Line($"global::System.Span<{t.Scalar}> {x}Block = stackalloc {t.Scalar}[{Runtime.ChunkColumns} * {vector}.Count];");
-                    w.Line($"ref {t.Scalar} {x}BlockStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Block);");
+                    w.Line($"ref {t.Scalar} {x}BlockStart = ref {Runtime.GetReference}({x}Block);");
                 }
 
                 using (w.Block("for (int row = 0; row < layout.Rows; row += width)"))
@@ -191,7 +191,10 @@ public sealed partial class KernelGenerator
                     foreach (string a in new[] { string.Empty }.Concat(k.Xs.Select(x => x.ToUpperInvariant())))
                     {
                         string start = a.Length == 0 ? k.Identity(t, doubles, "double") : $"{doubles}.Zero";
-                        w.Line(string.Join(" ", parts.Select(p => $"{doubles} sum{a}{p} = {start}, carry{a}{p} = {doubles}.Zero;")));
+                        foreach (string p in parts)
+                        {
+                            w.Line($"{doubles} sum{a}{p} = {start}, carry{a}{p} = {doubles}.Zero;");
+                        }
                     }
 
                     using (w.Block($"for (int column = 0; column < layout.Columns; column += {Runtime.ChunkColumns})"))
@@ -267,12 +270,12 @@ public sealed partial class KernelGenerator
                 w.Line($"int chunkRows = global::System.Math.Max(1, {Runtime.FlatChunkElements} / stride);");
                 w.Line("bool parameters = TMode.Scaled || TMode.Shifted;");
                 w.Line($"global::System.Span<{scalar}> terms = stackalloc {scalar}[(chunkRows * stride) + width];");
-                w.Line($"ref {scalar} termStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(terms);");
+                w.Line($"ref {scalar} termStart = ref {Runtime.GetReference}(terms);");
                 foreach (string x in k.Xs)
                 {
                     w.Line($"global::System.Span<{source}> {x}Short = stackalloc {source}[width];");
                     w.Line($"global::System.Span<{scalar}> {x}Spread = parameters ? stackalloc {scalar}[(chunkRows * stride) + width] : default;");
-                    w.Line($"ref {scalar} {x}SpreadStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Spread);");
+                    w.Line($"ref {scalar} {x}SpreadStart = ref {Runtime.GetReference}({x}Spread);");
                 }
 
                 if (k.Arity == 2)
@@ -314,7 +317,7 @@ public sealed partial class KernelGenerator
 
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"ref {source} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}s);");
+                        w.Line($"ref {source} {x}Start = ref {Runtime.GetReference}({x}s);");
                     }
 
                     w.Line("nuint n = (nuint)xs.Length;");
