@@ -944,9 +944,10 @@ public sealed partial class KernelGenerator
             // Without a fast path worth having, the "unchecked" body is the checked one, inlined, used for every lane.
             BodyPlan body = k.For(t).Bodies[output];
             bool hasFastPath = body.HasFastPath;
+            var source = new SourcePrinter(spec.Inputs, spec.TermParameters);
             IReadOnlyList<string> lines = fast
-                ? VectorLowering.Lower(body.Fast, t, body.Versioning, k.Xs, k.Ps)
-                : VectorLowering.Lower(body.Checked, t, Versioning.None, k.Xs, k.Ps);
+                ? VectorLowering.Lower(body.Fast, t, body.Versioning, k.Xs, k.Ps, source)
+                : VectorLowering.Lower(body.Checked, t, Versioning.None, k.Xs, k.Ps, source);
             string name = Shape.TermName(t, output, fast);
             string what = k.OutputCount == 1 ? spec.Name : $"{spec.Name} (sum {output})";
             w.Line(fast

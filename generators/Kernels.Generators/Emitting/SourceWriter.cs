@@ -64,12 +64,18 @@ internal sealed class SourceWriter
             return WrapComment(text, pad);
         }
 
-        // An outermost argument list first, then the loosest operators, then any argument list.
+        // A conditional outside any parentheses first, then an outermost argument list, then the loosest operators,
+        // then any argument list.
         string head, tail;
         List<string> arguments;
+        if (TrySplitOperators(text, conditionalOnly: true, out List<string> branches))
+        {
+            return new[] { pad + branches[0] }.Concat(branches.Skip(1).SelectMany(o => Wrap(o, indent + 4)));
+        }
+
         if (!TrySplitArguments(text, outermost: true, out head, out arguments, out tail))
         {
-            if (TrySplitOperators(text, out List<string> operands))
+            if (TrySplitOperators(text, conditionalOnly: false, out List<string> operands))
             {
                 return new[] { pad + operands[0] }.Concat(operands.Skip(1).SelectMany(o => Wrap(o, indent + 4)));
             }
@@ -197,8 +203,9 @@ internal sealed class SourceWriter
 
     /// <summary>Breaks a line without an argument list to split before its loosest binary operators (?: first, then
     /// ||, &amp;&amp;, +), those outside any parentheses or else those directly inside the longest outermost pair; the
-    /// operator starts each continuation line. False when there is no such operator.</summary>
-    private static bool TrySplitOperators(string text, out List<string> operands)
+    /// operator starts each continuation line. With <paramref name="conditionalOnly"/>, only a ?: outside parentheses.
+    /// False when there is no such operator.</summary>
+    private static bool TrySplitOperators(string text, bool conditionalOnly, out List<string> operands)
     {
         operands = new List<string>();
         var depths = new int[text.Length];
@@ -239,9 +246,9 @@ internal sealed class SourceWriter
             depths[i] = c is '(' or '[' or '{' ? depth - 1 : depth;
         }
 
-        foreach (int level in new[] { 0, 1 })
+        foreach (int level in conditionalOnly ? new[] { 0 } : new[] { 0, 1 })
         {
-            foreach (string op in new[] { " ? ", " || ", " && ", " + " })
+            foreach (string op in conditionalOnly ? new[] { " ? " } : new[] { " ? ", " || ", " && ", " + " })
             {
                 var cuts = new List<int>();
                 for (int i = text.IndexOf(op, StringComparison.Ordinal); i >= 0; i = text.IndexOf(op, i + 1, StringComparison.Ordinal))

@@ -17,23 +17,28 @@ internal sealed class VectorLowering
     private readonly VectorTarget _target;
     private readonly IReadOnlyList<string> _inputs;
     private readonly IReadOnlyList<string> _parameters;
+    private readonly SourcePrinter _source;
+    private readonly Dictionary<Node, string> _results = new();
     private Dictionary<string, string> _locals = new(StringComparer.Ordinal);
     private List<string> _lines = new();
     private int _next;
 
-    private VectorLowering(VectorTarget target, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    private VectorLowering(VectorTarget target, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, SourcePrinter source)
     {
         _target = target;
         _inputs = inputs;
         _parameters = parameters;
+        _source = source;
     }
 
     /// <summary>Lowers a planned tree (<see cref="Planning.BodyPlan.Checked"/> or <see cref="Planning.BodyPlan.Fast"/>)
     /// to the statements of a method body, ending in return statements; <paramref name="versioning"/> says whether its
-    /// top-level ?: skips the expensive branch when every lane takes the cheap one.</summary>
-    public static IReadOnlyList<string> Lower(Node tree, VectorTarget target, Versioning versioning, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    /// top-level ?: skips the expensive branch when every lane takes the cheap one. Each local is commented with the
+    /// subexpression it computes, printed by <paramref name="source"/> in the term's own names.</summary>
+    public static IReadOnlyList<string> Lower(
+        Node tree, VectorTarget target, Versioning versioning, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, SourcePrinter source)
     {
-        var lowering = new VectorLowering(target, inputs, parameters);
+        var lowering = new VectorLowering(target, inputs, parameters, source);
         if (versioning != Versioning.None)
         {
             return lowering.Versioned((ConditionalNode)tree, cheapWhenTrue: versioning == Versioning.WhenAllTrue);
@@ -78,7 +83,15 @@ internal sealed class VectorLowering
         outer.Add(string.Empty);
     }
 
+    /// <summary>The vector expression of <paramref name="node"/>: an input, a constant or the local that holds it.</summary>
     private string Emit(Node node)
+    {
+        string result = EmitNode(node);
+        _results[node] = result;
+        return result;
+    }
+
+    private string EmitNode(Node node)
     {
         string api = _target.Api;
         string t = _target.Scalar;
@@ -92,10 +105,26 @@ internal sealed class VectorLowering
                 return _target.Constant(constant.Value);
             case BooleanNode boolean:
                 return boolean.Value ? $"{_target.Type}.AllBitsSet" : $"{_target.Type}.Zero";
+            // Double negations folded: !IsNaN(a) is a == a, !(l != r) is l == r, !!a is a.
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: CallNode { Function: Function.IsNaN } isNaN }:
+            {
+                string a = Emit(isNaN.Arguments[0]);
+                return Local($"{api}.Equals<{t}>({a}, {a})", node);
+            }
+
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: BinaryNode { Operator: BinaryOperator.NotEqual } notEqual }:
+            {
+                string l = Emit(notEqual.Left), r = Emit(notEqual.Right);
+                return Local($"{api}.Equals<{t}>({l}, {r})", node);
+            }
+
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: UnaryNode { Operator: UnaryOperator.Not } inner }:
+                return Emit(inner.Operand);
+
             case UnaryNode unary:
             {
                 string operand = Emit(unary.Operand);
-                return Local(unary.Operator == UnaryOperator.Negate ? $"-{operand}" : $"~{operand}");
+                return Local(unary.Operator == UnaryOperator.Negate ? $"-{operand}" : $"~{operand}", node);
             }
 
             case BinaryNode binary:
@@ -118,7 +147,7 @@ internal sealed class VectorLowering
                     BinaryOperator.LogicalEqual => $"~({l} ^ {r})",
                     BinaryOperator.LogicalNotEqual => $"{l} ^ {r}",
                     _ => throw new InvalidOperationException(binary.Operator.ToString()),
-                });
+                }, node);
             }
 
             case ConditionalNode conditional:
@@ -126,11 +155,11 @@ internal sealed class VectorLowering
                 string c = Emit(conditional.Condition);
                 string a = Emit(conditional.WhenTrue);
                 string b = Emit(conditional.WhenFalse);
-                return Local($"{api}.ConditionalSelect({c}, {a}, {b})");
+                return Local($"{api}.ConditionalSelect({c}, {a}, {b})", node);
             }
 
             case UncheckedCall call:
-                return Local($"{Runtime.VectorFunction(call.Function, isUnchecked: true)}({string.Join(", ", call.Arguments.Select(Emit))})");
+                return Local($"{Runtime.VectorFunction(call.Function, isUnchecked: true)}({string.Join(", ", call.Arguments.Select(Emit))})", node);
 
             case CallNode call:
                 return EmitCall(call);
@@ -153,9 +182,10 @@ internal sealed class VectorLowering
 
             var coefficients = call.Arguments.Skip(1).Select(a => _target.Constant(((ConstantNode)a).Value)).ToList();
             string acc = coefficients[coefficients.Count - 1];
+            // One multiply-add per coefficient; the last one is the polynomial the comment names.
             for (int i = coefficients.Count - 2; i >= 0; i--)
             {
-                acc = Local($"{api}.MultiplyAddEstimate({acc}, {x}, {coefficients[i]})");
+                acc = Local($"{api}.MultiplyAddEstimate({acc}, {x}, {coefficients[i]})", i == 0 ? call : null);
             }
 
             return acc;
@@ -175,10 +205,12 @@ internal sealed class VectorLowering
             Function.IsNaN => $"~{api}.Equals<{_target.Scalar}>({a[0]}, {a[0]})",
             Function.FusedMultiplyAdd => $"{api}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})",
             _ => throw new InvalidOperationException(call.Function.ToString()),
-        });
+        }, call);
     }
 
-    private string Local(string expression)
+    /// <summary>The local holding <paramref name="expression"/> (shared by every equal subexpression), declared on
+    /// first use with a comment naming the source subexpression <paramref name="node"/> it computes.</summary>
+    private string Local(string expression, Node? node)
     {
         if (_locals.TryGetValue(expression, out string? existing))
         {
@@ -187,7 +219,30 @@ internal sealed class VectorLowering
 
         string name = "v" + _next++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _locals.Add(expression, name);
-        _lines.Add($"{_target.Type} {name} = {expression};");
+        string declaration = $"{_target.Type} {name} = {expression};";
+        if (node is null)
+        {
+            _lines.Add(declaration);
+            return name;
+        }
+
+        string comment = "// " + _source.Describe(node, child => _results.TryGetValue(child, out string? local) && IsLocal(local) ? local : null);
+        if (declaration.Length + 1 + comment.Length <= CommentedWidth)
+        {
+            _lines.Add($"{declaration} {comment}");
+        }
+        else
+        {
+            _lines.Add(comment);
+            _lines.Add(declaration);
+        }
+
         return name;
     }
+
+    /// <summary>A declaration with its comment on the same line stays this short (the body is indented 16 spaces).</summary>
+    private const int CommentedWidth = SourceWriter.MaxWidth - 16;
+
+    private static bool IsLocal(string expression) =>
+        expression.Length > 1 && expression[0] == 'v' && expression.Skip(1).All(char.IsDigit);
 }
