@@ -1,13 +1,25 @@
 using System.Linq;
+using Kernels.Generators.Desugaring;
+using Kernels.Generators.Lowering;
 using Kernels.Generators.Model;
+using Kernels.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Kernels.Generators;
 
 /// <summary>
-/// Compiles every method marked <c>[Kernels.Term]</c> into fused SIMD folds. Pipeline: attribute → parsed
-/// (spec or diagnostics, equatable) → source per spec; diagnostics on a separate branch.
+/// Compiles every method marked <c>[Kernels.Term]</c> into fused SIMD folds, in five stages, each in its own folder:
+/// <list type="number">
+/// <item><b>Parsing</b> (<see cref="Parser"/>): syntax → <see cref="TermSpec"/> (the source tree one to one), or diagnostics.</item>
+/// <item><b>Desugaring</b> (<see cref="Desugarer"/>): XLogY, SumError, Log2/Log10, Square, constant powers → the core language.</item>
+/// <item><b>Planning</b> (<see cref="Planner"/>): every decision — folds and shapes, fast-path trees, widening,
+/// unrolling, inlining, versioning — as one equatable <see cref="TermPlan"/>.</item>
+/// <item><b>Lowering</b> (<see cref="VectorLowering"/>): a planned tree → the statements of a vector term body.</item>
+/// <item><b>Emitting</b> (<see cref="Emitter"/>): prints the plan as C#; decides nothing.</item>
+/// </list>
+/// The incremental pipeline carries only equatable models (no Compilation, symbol or syntax node), so an edit that
+/// leaves a term unchanged re-emits nothing; diagnostics go out on a separate branch.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class KernelGenerator : IIncrementalGenerator
@@ -28,12 +40,20 @@ public sealed partial class KernelGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Spec!)
             .WithTrackingName(TrackingNames.Specs);
 
+        IncrementalValuesProvider<TermSpec> desugared = specs
+            .Select(static (spec, _) => Desugarer.Desugar(spec))
+            .WithTrackingName(TrackingNames.Desugared);
+
+        IncrementalValuesProvider<TermPlan> plans = desugared
+            .Select(static (spec, _) => Planner.Plan(spec))
+            .WithTrackingName(TrackingNames.Plans);
+
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = parsed
             .SelectMany(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (output, spec) =>
-            output.AddSource(Emitter.HintName(spec), SourceText.From(Emitter.Emit(spec), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(plans, static (output, plan) =>
+            output.AddSource(Emitter.HintName(plan), SourceText.From(Emitter.Emit(plan), System.Text.Encoding.UTF8)));
 
         context.RegisterSourceOutput(diagnostics, static (output, info) => output.ReportDiagnostic(ToDiagnostic(info)));
     }

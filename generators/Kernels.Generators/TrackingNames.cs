@@ -5,5 +5,7 @@ internal static class TrackingNames
 {
     public const string ParsedTerms = nameof(ParsedTerms);
     public const string Specs = nameof(Specs);
+    public const string Desugared = nameof(Desugared);
+    public const string Plans = nameof(Plans);
     public const string Diagnostics = nameof(Diagnostics);
 }

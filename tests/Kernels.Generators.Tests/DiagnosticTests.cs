@@ -230,7 +230,8 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.OutputErrors.IsEmpty, GeneratorRun.Describe(run.OutputErrors));
         string source = run.Sources["Sample.Measures.T.g.cs"];
-        Assert.Contains("global::Kernels.VectorMath.Log(", source);
+        Assert.Contains("using VectorMath = global::Kernels.VectorMath;", source);
+        Assert.Contains("VectorMath.Log(", source);
         Assert.DoesNotContain("Weighted", source);
         Assert.DoesNotContain("Mean(", source);
     }

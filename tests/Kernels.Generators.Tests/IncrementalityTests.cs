@@ -16,7 +16,7 @@ namespace Kernels.Generators.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] TrackedSteps = { TrackingNames.ParsedTerms, TrackingNames.Specs };
+    private static readonly string[] TrackedSteps = { TrackingNames.ParsedTerms, TrackingNames.Specs, TrackingNames.Desugared, TrackingNames.Plans };
 
     private const string Unrelated = """
         namespace Sample;

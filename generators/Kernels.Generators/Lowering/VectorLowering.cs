@@ -2,94 +2,61 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Kernels.Generators.Model;
+using Kernels.Generators.Planning;
 
 namespace Kernels.Generators.Lowering;
 
 /// <summary>
-/// Lowers a term's expression tree to vector code: one local per distinct subexpression (structural
-/// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls
-/// as <c>Kernels.VectorMath</c> functions. On the fast path a top-level <c>?:</c> whose two branches are both expensive
-/// is versioned: when every lane takes the cheaper branch (p ≈ q everywhere) only that branch is computed.
+/// Stage 4, lower: a planned expression tree → vector code: one local per distinct subexpression (structural
+/// common-subexpression elimination), comparisons as lane masks, <c>?:</c> as ConditionalSelect, vocabulary calls as
+/// <c>Kernels.VectorMath</c> functions. A body the planner versioned computes only its cheaper branch when every lane
+/// takes it (p ≈ q everywhere). Lowering decides nothing about cost: the tree and the versioning come from the plan.
 /// </summary>
 internal sealed class VectorLowering
 {
     private readonly VectorTarget _target;
-    private readonly bool _fast;
     private readonly IReadOnlyList<string> _inputs;
     private readonly IReadOnlyList<string> _parameters;
+    private readonly SourcePrinter _source;
+    private readonly Dictionary<Node, string> _results = new();
     private Dictionary<string, string> _locals = new(StringComparer.Ordinal);
     private List<string> _lines = new();
     private int _next;
 
-    private VectorLowering(VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    private VectorLowering(VectorTarget target, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, SourcePrinter source)
     {
         _target = target;
-        _fast = fast;
         _inputs = inputs;
         _parameters = parameters;
+        _source = source;
     }
 
-    /// <summary>Lowers <paramref name="body"/> to the statements of a method body, ending in return statements.</summary>
-    public static IReadOnlyList<string> Lower(Node body, VectorTarget target, bool fast, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters)
+    /// <summary>Lowers a planned tree (<see cref="Planning.BodyPlan.Checked"/> or <see cref="Planning.BodyPlan.Fast"/>)
+    /// to the statements of a method body, ending in return statements; <paramref name="versioning"/> says whether its
+    /// top-level ?: skips the expensive branch when every lane takes the cheap one. Each local is commented with the
+    /// subexpression it computes, printed by <paramref name="source"/> in the term's own names.</summary>
+    public static IReadOnlyList<string> Lower(
+        Node tree, VectorTarget target, Versioning versioning, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, SourcePrinter source)
     {
-        var lowering = new VectorLowering(target, fast, inputs, parameters);
-        Node node = fast ? FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double) : body;
-        if (fast && IsVersioned(node))
+        var lowering = new VectorLowering(target, inputs, parameters, source);
+        if (versioning != Versioning.None)
         {
-            return lowering.Versioned((ConditionalNode)node);
+            return lowering.Versioned((ConditionalNode)tree, cheapWhenTrue: versioning == Versioning.WhenAllTrue);
         }
 
-        string result = lowering.Emit(node);
+        string result = lowering.Emit(tree);
         lowering._lines.Add($"return {result};");
         return lowering._lines;
     }
 
-    /// <summary>Whether the fast body of <paramref name="body"/> for <paramref name="target"/> is versioned on a branch.</summary>
-    public static bool IsVersioned(Node body, VectorTarget target) =>
-        IsVersioned(FastPathFolding.Fold(body, target.IsSingle ? FastDomain.Single : FastDomain.Double));
-
-    private static bool IsVersioned(Node folded) =>
-        folded is ConditionalNode conditional && IsExpensive(conditional.WhenTrue) && IsExpensive(conditional.WhenFalse);
-
-    /// <summary>Logarithms and long polynomials are worth skipping when no lane needs them (and a term body without
-    /// them is small enough to inline everywhere).</summary>
-    public static bool IsExpensive(Node node) => node switch
-    {
-        UncheckedCall => true,
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow } => true,
-        CallNode { Function: Function.Horner } call when call.Arguments.Count > 4 => true,
-        CallNode call => call.Arguments.Any(IsExpensive),
-        UnaryNode unary => IsExpensive(unary.Operand),
-        BinaryNode binary => IsExpensive(binary.Left) || IsExpensive(binary.Right),
-        ConditionalNode c => IsExpensive(c.Condition) || IsExpensive(c.WhenTrue) || IsExpensive(c.WhenFalse),
-        _ => false,
-    };
-
-    /// <summary>Rough instruction count of a subtree (a logarithm is about twenty).</summary>
-    private static int Cost(Node node) => node switch
-    {
-        UncheckedCall call => 20 + call.Arguments.Sum(Cost),
-        CallNode { Function: Function.Log or Function.Log1p or Function.LogRatio or Function.Exp } call => 30 + call.Arguments.Sum(Cost),
-        CallNode { Function: Function.Pow } call => 70 + call.Arguments.Sum(Cost),
-        CallNode call => call.Arguments.Count + call.Arguments.Sum(Cost),
-        UnaryNode unary => 1 + Cost(unary.Operand),
-        BinaryNode binary => 1 + Cost(binary.Left) + Cost(binary.Right),
-        ConditionalNode c => 1 + Cost(c.Condition) + Cost(c.WhenTrue) + Cost(c.WhenFalse),
-        _ => 0,
-    };
-
-    /// <summary>
-    /// Only the cheaper branch gets a shortcut: when every lane takes it (p ≈ q everywhere, for Jensen–Shannon), the
-    /// expensive branch is skipped. On mixed data that test almost never passes, so it is well predicted; a test for
-    /// the other branch would pass at random (often for short vectors) and cost mispredictions.
-    /// </summary>
-    private List<string> Versioned(ConditionalNode conditional)
+    /// <summary>The cheap branch alone when every lane takes it (the planner picked which, see
+    /// <see cref="Planning.Costs.CheapWhenTrue"/>), else both branches and a select.</summary>
+    private List<string> Versioned(ConditionalNode conditional, bool cheapWhenTrue)
     {
         string api = _target.Api;
         string condition = Emit(conditional.Condition);
         List<string> outer = _lines;
         Dictionary<string, string> outerLocals = _locals;
-        bool cheapWhenTrue = Cost(conditional.WhenTrue) <= Cost(conditional.WhenFalse);
         string bits = $"{api}.As<{_target.Scalar}, {_target.Integer}>({condition})";
         string integers = _target.GenericOf(_target.Integer);
         outer.Add("// When every lane takes the cheaper branch (p ≈ q everywhere), the other one is skipped.");
@@ -116,7 +83,15 @@ internal sealed class VectorLowering
         outer.Add(string.Empty);
     }
 
+    /// <summary>The vector expression of <paramref name="node"/>: an input, a constant or the local that holds it.</summary>
     private string Emit(Node node)
+    {
+        string result = EmitNode(node);
+        _results[node] = result;
+        return result;
+    }
+
+    private string EmitNode(Node node)
     {
         string api = _target.Api;
         string t = _target.Scalar;
@@ -130,10 +105,26 @@ internal sealed class VectorLowering
                 return _target.Constant(constant.Value);
             case BooleanNode boolean:
                 return boolean.Value ? $"{_target.Type}.AllBitsSet" : $"{_target.Type}.Zero";
+            // Double negations folded: !IsNaN(a) is a == a, !(l != r) is l == r, !!a is a.
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: CallNode { Function: Function.IsNaN } isNaN }:
+            {
+                string a = Emit(isNaN.Arguments[0]);
+                return Local($"{api}.Equals<{t}>({a}, {a})", node);
+            }
+
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: BinaryNode { Operator: BinaryOperator.NotEqual } notEqual }:
+            {
+                string l = Emit(notEqual.Left), r = Emit(notEqual.Right);
+                return Local($"{api}.Equals<{t}>({l}, {r})", node);
+            }
+
+            case UnaryNode { Operator: UnaryOperator.Not, Operand: UnaryNode { Operator: UnaryOperator.Not } inner }:
+                return Emit(inner.Operand);
+
             case UnaryNode unary:
             {
                 string operand = Emit(unary.Operand);
-                return Local(unary.Operator == UnaryOperator.Negate ? $"-{operand}" : $"~{operand}");
+                return Local(unary.Operator == UnaryOperator.Negate ? $"-{operand}" : $"~{operand}", node);
             }
 
             case BinaryNode binary:
@@ -156,7 +147,7 @@ internal sealed class VectorLowering
                     BinaryOperator.LogicalEqual => $"~({l} ^ {r})",
                     BinaryOperator.LogicalNotEqual => $"{l} ^ {r}",
                     _ => throw new InvalidOperationException(binary.Operator.ToString()),
-                });
+                }, node);
             }
 
             case ConditionalNode conditional:
@@ -164,11 +155,11 @@ internal sealed class VectorLowering
                 string c = Emit(conditional.Condition);
                 string a = Emit(conditional.WhenTrue);
                 string b = Emit(conditional.WhenFalse);
-                return Local($"{api}.ConditionalSelect({c}, {a}, {b})");
+                return Local($"{api}.ConditionalSelect({c}, {a}, {b})", node);
             }
 
             case UncheckedCall call:
-                return Local($"global::Kernels.VectorMath.{call.Function}Unchecked({string.Join(", ", call.Arguments.Select(Emit))})");
+                return Local($"{Runtime.VectorFunction(call.Function, isUnchecked: true)}({string.Join(", ", call.Arguments.Select(Emit))})", node);
 
             case CallNode call:
                 return EmitCall(call);
@@ -191,9 +182,10 @@ internal sealed class VectorLowering
 
             var coefficients = call.Arguments.Skip(1).Select(a => _target.Constant(((ConstantNode)a).Value)).ToList();
             string acc = coefficients[coefficients.Count - 1];
+            // One multiply-add per coefficient; the last one is the polynomial the comment names.
             for (int i = coefficients.Count - 2; i >= 0; i--)
             {
-                acc = Local($"{api}.MultiplyAddEstimate({acc}, {x}, {coefficients[i]})");
+                acc = Local($"{api}.MultiplyAddEstimate({acc}, {x}, {coefficients[i]})", i == 0 ? call : null);
             }
 
             return acc;
@@ -204,9 +196,8 @@ internal sealed class VectorLowering
         string native = string.Empty;
         return Local(call.Function switch
         {
-            Function.Log or Function.Log1p or Function.LogRatio => $"global::Kernels.VectorMath.{call.Function}({string.Join(", ", a)})",
-            Function.Exp => $"global::Kernels.VectorMath.Exp({a[0]})",
-            Function.Pow => $"global::Kernels.VectorMath.Pow({a[0]}, {a[1]})",
+            Function.Log or Function.Log1p or Function.LogRatio or Function.Exp or Function.Pow =>
+                $"{Runtime.VectorFunction(call.Function, isUnchecked: false)}({string.Join(", ", a)})",
             Function.Abs => $"{api}.Abs({a[0]})",
             Function.Sqrt => _target.Static == "Vector" ? $"{api}.SquareRoot({a[0]})" : $"{api}.Sqrt({a[0]})",
             Function.Min => $"{api}.Min{native}({a[0]}, {a[1]})",
@@ -214,10 +205,12 @@ internal sealed class VectorLowering
             Function.IsNaN => $"~{api}.Equals<{_target.Scalar}>({a[0]}, {a[0]})",
             Function.FusedMultiplyAdd => $"{api}.FusedMultiplyAdd({a[0]}, {a[1]}, {a[2]})",
             _ => throw new InvalidOperationException(call.Function.ToString()),
-        });
+        }, call);
     }
 
-    private string Local(string expression)
+    /// <summary>The local holding <paramref name="expression"/> (shared by every equal subexpression), declared on
+    /// first use with a comment naming the source subexpression <paramref name="node"/> it computes.</summary>
+    private string Local(string expression, Node? node)
     {
         if (_locals.TryGetValue(expression, out string? existing))
         {
@@ -226,7 +219,30 @@ internal sealed class VectorLowering
 
         string name = "v" + _next++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _locals.Add(expression, name);
-        _lines.Add($"{_target.Type} {name} = {expression};");
+        string declaration = $"{_target.Type} {name} = {expression};";
+        if (node is null)
+        {
+            _lines.Add(declaration);
+            return name;
+        }
+
+        string comment = "// " + _source.Describe(node, child => _results.TryGetValue(child, out string? local) && IsLocal(local) ? local : null);
+        if (declaration.Length + 1 + comment.Length <= CommentedWidth)
+        {
+            _lines.Add($"{declaration} {comment}");
+        }
+        else
+        {
+            _lines.Add(comment);
+            _lines.Add(declaration);
+        }
+
         return name;
     }
+
+    /// <summary>A declaration with its comment on the same line stays this short (the body is indented 16 spaces).</summary>
+    private const int CommentedWidth = SourceWriter.MaxWidth - 16;
+
+    private static bool IsLocal(string expression) =>
+        expression.Length > 1 && expression[0] == 'v' && expression.Skip(1).All(char.IsDigit);
 }

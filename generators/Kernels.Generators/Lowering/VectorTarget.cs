@@ -8,13 +8,27 @@ namespace Kernels.Generators.Lowering;
 /// <param name="Suffix">Method-name suffix: "512" or "Vector".</param>
 internal sealed record VectorTarget(string Scalar, string Static, string Suffix)
 {
-    public string Type => $"global::System.Runtime.Intrinsics.{Static}<{Scalar}>".Replace("global::System.Runtime.Intrinsics.Vector<", "global::System.Numerics.Vector<");
+    /// <summary>The vector type of the element type, by its alias (see <see cref="Runtime.Aliases"/>): Float512, DoubleVector, ….</summary>
+    public string Type => GenericOf(Scalar);
 
-    public string Api => Static == "Vector" ? "global::System.Numerics.Vector" : $"global::System.Runtime.Intrinsics.{Static}";
+    /// <summary>The static vector API, by its alias: Simd512 (Vector512) or Simd (System.Numerics.Vector).</summary>
+    public string Api => Static == "Vector" ? "Simd" : "Simd512";
 
-    public string GenericOf(string element) => Static == "Vector"
-        ? $"global::System.Numerics.Vector<{element}>"
-        : $"global::System.Runtime.Intrinsics.{Static}<{element}>";
+    /// <summary>The vector of another element type of the same width family, by its alias (IntVector, ULong512, …).</summary>
+    public string GenericOf(string element)
+    {
+        string name = element switch
+        {
+            "float" => "Float",
+            "double" => "Double",
+            "int" => "Int",
+            "long" => "Long",
+            "uint" => "UInt",
+            "ulong" => "ULong",
+            _ => throw new System.ArgumentOutOfRangeException(nameof(element), element, "no vector alias"),
+        };
+        return name + (Static == "Vector" ? "Vector" : "512");
+    }
 
     public bool IsSingle => Scalar == "float";
 

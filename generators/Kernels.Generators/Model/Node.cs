@@ -68,6 +68,21 @@ internal enum Function
     FusedMultiplyAdd,
     Horner,
     Pow,
+
+    /// <summary>Sugar (Fn.Log2, Math.Log2): ln x · log2 e after desugaring.</summary>
+    Log2,
+
+    /// <summary>Sugar (Fn.Log10, Math.Log10): ln x · log10 e after desugaring.</summary>
+    Log10,
+
+    /// <summary>Sugar (Fn.Square): x · x after desugaring.</summary>
+    Square,
+
+    /// <summary>Sugar (Fn.XLogY): x · ln y with 0 · ln y = 0 unless y is NaN, after desugaring.</summary>
+    XLogY,
+
+    /// <summary>Sugar (Fn.SumError): the rounding error of a + b (Knuth's TwoSum) after desugaring.</summary>
+    SumError,
 }
 
 /// <summary>A call of a vocabulary function; for <see cref="Function.Horner"/> the arguments after the first are

@@ -1,11 +1,13 @@
 namespace Kernels.Generators.Model;
 
-/// <summary>Everything the emitter needs about one [Term] method: names and the expression, no Roslyn objects.</summary>
+/// <summary>Everything later stages need about one [Term] method: names and the expression, no Roslyn objects. The
+/// parser's spec holds the source tree; the desugared spec the core language (see <see cref="Desugaring.Desugarer"/>).</summary>
 /// <param name="Inputs">The names of the input parameters (one element of each span), 1 to 4.</param>
 /// <param name="TermParameters">The names of the [TermParameter] parameters (one value per fold), 0 to 3.</param>
 /// <param name="Outputs">One expression per sum the term folds (a tuple term has 2 to 4).</param>
 /// <param name="Finish">The finisher method's name, or null.</param>
-/// <param name="Nats">Whether the result is in nats (log-base overloads are generated).</param>
+/// <param name="Nats">Whether the result is in nats (log-base overloads are generated): [Term(Nats = true)] when parsed;
+/// desugaring adds the terms that call a natural logarithm.</param>
 /// <param name="FloatInDouble">[Term(FloatInDouble = true)]: float inputs are folded in double.</param>
 /// <param name="Maximum">[Term(Maximum = true)]: the fold takes the largest term instead of the sum.</param>
 internal sealed record TermSpec(

@@ -11,7 +11,12 @@ namespace Kernels.Generators;
 
 public sealed partial class KernelGenerator
 {
-    /// <summary>Syntax and semantic model of one [Term] method → an equatable <see cref="TermSpec"/> or diagnostics.</summary>
+    /// <summary>
+    /// Stage 1, parse: the syntax and semantic model of one [Term] method → an equatable <see cref="TermSpec"/> or the
+    /// diagnostics that explain why not. The tree is the source one to one (calls of other expression-bodied methods
+    /// inlined, constants folded by the compiler); sugar such as Fn.XLogY, Fn.Square or a constant power stays a call,
+    /// rewritten by <see cref="Desugaring.Desugarer"/>. Nothing here decides how the kernel is computed.
+    /// </summary>
     internal static class Parser
     {
         public const string TermParameterAttributeName = "Kernels.TermParameterAttribute";
@@ -69,7 +74,7 @@ public sealed partial class KernelGenerator
                 }
 
                 string? finish = FinishOf(method, syntax, outputs, method.Parameters.Length - inputCount);
-                bool nats = walker.UsesNaturalLogarithm || NamedArgument(method, "Nats") is true;
+                bool nats = NamedArgument(method, "Nats") is true;
                 string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
                 string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
                 var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
@@ -283,9 +288,6 @@ public sealed partial class KernelGenerator
         private readonly string _term;
         private readonly CancellationToken _cancellationToken;
 
-        /// <summary>Whether the term calls a natural logarithm (its value is then in nats).</summary>
-        public bool UsesNaturalLogarithm { get; private set; }
-
         public ExpressionParser(Compilation compilation, string term, CancellationToken cancellationToken)
         {
             _compilation = compilation;
@@ -397,32 +399,16 @@ public sealed partial class KernelGenerator
             {
                 switch (callee.Name)
                 {
-                    case "Log": return NaturalLog(Call(Function.Log, Argument(0)));
-                    case "Log1p": return NaturalLog(Call(Function.Log1p, Argument(0)));
+                    case "Log": return Call(Function.Log, Argument(0));
+                    case "Log1p": return Call(Function.Log1p, Argument(0));
                     case "Exp": return Call(Function.Exp, Argument(0));
-                    case "LogRatio": return NaturalLog(Call(Function.LogRatio, Argument(0), Argument(1)));
-                    case "Log2": return Scaled(Call(Function.Log, Argument(0)), 1.4426950408889634);
-                    case "Log10": return Scaled(Call(Function.Log, Argument(0)), 0.43429448190325176);
-                    case "Square":
-                        Node squared = Argument(0);
-                        return new BinaryNode(BinaryOperator.Multiply, squared, squared);
-                    case "Pow": return Pow(Argument(0), Argument(1));
-                    case "XLogY":
-                        Node x = Argument(0), y = Argument(1);
-                        return NaturalLog(new ConditionalNode(
-                            new BinaryNode(BinaryOperator.And,
-                                new BinaryNode(BinaryOperator.Equal, x, new ConstantNode(0.0)),
-                                new UnaryNode(UnaryOperator.Not, Call(Function.IsNaN, y))),
-                            new ConstantNode(0.0),
-                            new BinaryNode(BinaryOperator.Multiply, x, Call(Function.Log, y))));
-                    case "SumError":
-                        // Knuth's TwoSum written out; common subexpressions are shared by the emitter.
-                        Node a = Argument(0), b = Argument(1);
-                        Node sum = new BinaryNode(BinaryOperator.Add, a, b);
-                        Node virtualB = new BinaryNode(BinaryOperator.Subtract, sum, a);
-                        return new BinaryNode(BinaryOperator.Add,
-                            new BinaryNode(BinaryOperator.Subtract, a, new BinaryNode(BinaryOperator.Subtract, sum, virtualB)),
-                            new BinaryNode(BinaryOperator.Subtract, b, virtualB));
+                    case "LogRatio": return Call(Function.LogRatio, Argument(0), Argument(1));
+                    case "Log2": return Call(Function.Log2, Argument(0));
+                    case "Log10": return Call(Function.Log10, Argument(0));
+                    case "Square": return Call(Function.Square, Argument(0));
+                    case "Pow": return Call(Function.Pow, Argument(0), Argument(1));
+                    case "XLogY": return Call(Function.XLogY, Argument(0), Argument(1));
+                    case "SumError": return Call(Function.SumError, Argument(0), Argument(1));
                     case "Horner":
                         return ParseHorner(invocation, model, scope, callStack);
                 }
@@ -434,10 +420,10 @@ public sealed partial class KernelGenerator
                     case "Abs": return Call(Function.Abs, Argument(0));
                     case "Sqrt": return Call(Function.Sqrt, Argument(0));
                     case "Exp": return Call(Function.Exp, Argument(0));
-                    case "Log" when callee.Parameters.Length == 1: return NaturalLog(Call(Function.Log, Argument(0)));
-                    case "Log2": return Scaled(Call(Function.Log, Argument(0)), 1.4426950408889634);
-                    case "Log10": return Scaled(Call(Function.Log, Argument(0)), 0.43429448190325176);
-                    case "Pow": return Pow(Argument(0), Argument(1));
+                    case "Log" when callee.Parameters.Length == 1: return Call(Function.Log, Argument(0));
+                    case "Log2": return Call(Function.Log2, Argument(0));
+                    case "Log10": return Call(Function.Log10, Argument(0));
+                    case "Pow": return Call(Function.Pow, Argument(0), Argument(1));
                     case "Min": return Call(Function.Min, Argument(0), Argument(1));
                     case "Max": return Call(Function.Max, Argument(0), Argument(1));
                     case "FusedMultiplyAdd": return Call(Function.FusedMultiplyAdd, Argument(0), Argument(1), Argument(2));
@@ -523,73 +509,6 @@ public sealed partial class KernelGenerator
         }
 
         private static CallNode Call(Function function, params Node[] arguments) => new(function, new EquatableArray<Node>(arguments));
-
-        private Node NaturalLog(Node node)
-        {
-            UsesNaturalLogarithm = true;
-            return node;
-        }
-
-        private static Node Scaled(Node node, double factor) => new BinaryNode(BinaryOperator.Multiply, node, new ConstantNode(factor));
-
-        /// <summary>xʸ: constant exponents that are small integers or half-integers become products, quotients and square
-        /// roots (as exact as pow to an ulp or two, and far cheaper); any other exponent is the general vector pow.</summary>
-        private static Node Pow(Node x, Node y)
-        {
-            if (y is not ConstantNode { Value: var e } || Math.Abs(e) > 8 || Math.Round(e * 2) != e * 2)
-            {
-                return Call(Function.Pow, x, y);
-            }
-
-            // x^0 = 1 for every x (NaN included), as pow.
-            if (e == 0)
-            {
-                return new ConstantNode(1.0);
-            }
-
-            // |e| = n + h with n an integer and h 0 or ½: x^n by squaring, times √x for the half.
-            double magnitude = Math.Abs(e);
-            int n = (int)Math.Floor(magnitude);
-            bool half = magnitude != n;
-
-            // pow treats −0 as +0 for a non-integer exponent (pow(−0, −0.5) = +∞), but √−0 = −0 would make that −∞:
-            // adding +0 turns −0 into +0 and changes no other value.
-            Node original = x;
-            if (half)
-            {
-                x = new BinaryNode(BinaryOperator.Add, x, new ConstantNode(0.0));
-            }
-            Node? product = null;
-            Node power = x;
-            for (int bits = n; bits > 0; bits >>= 1)
-            {
-                if ((bits & 1) != 0)
-                {
-                    product = product is null ? power : new BinaryNode(BinaryOperator.Multiply, product, power);
-                }
-
-                if (bits > 1)
-                {
-                    power = new BinaryNode(BinaryOperator.Multiply, power, power);
-                }
-            }
-
-            if (half)
-            {
-                Node root = Call(Function.Sqrt, x);
-                product = product is null ? root : new BinaryNode(BinaryOperator.Multiply, product, root);
-            }
-
-            Node result = e > 0 ? product! : new BinaryNode(BinaryOperator.Divide, new ConstantNode(1.0), product!);
-
-            // A half-integer power of −∞ is +∞ (or 0 for a negative power) in pow, but NaN through √: that lane is patched.
-            return half
-                ? new ConditionalNode(
-                    new BinaryNode(BinaryOperator.Equal, original, new ConstantNode(double.NegativeInfinity)),
-                    new ConstantNode(e > 0 ? double.PositiveInfinity : 0.0),
-                    result)
-                : result;
-        }
 
         private TermException Unsupported(ExpressionSyntax expression)
         {

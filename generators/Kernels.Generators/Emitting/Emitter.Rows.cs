@@ -8,9 +8,6 @@ public sealed partial class KernelGenerator
 {
     internal static partial class Emitter
     {
-        private const string RowLayout = "global::Kernels.Support.RowLayout";
-        private const string RowSupport = "global::Kernels.Support.RowSupport";
-
         /// <summary>
         /// Row folds (batch shapes): one FoldTotals per row of a row-major matrix, y either the same shape or one shared
         /// row. Wide rows go through the ordinary fold one row at a time; narrow rows are folded a vector's width of rows
@@ -28,7 +25,7 @@ public sealed partial class KernelGenerator
                 return;
             }
 
-            foreach (VectorTarget t in Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
+            foreach (VectorTarget t in k.Targets.Where(t => suffix.Length == 0 ? t.Scalar == source : !t.IsSingle))
             {
                 w.Line();
                 EmitTransposedRows(w, k, t, source, suffix);
@@ -61,11 +58,11 @@ public sealed partial class KernelGenerator
         private static void EmitGenericRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string suffix, string floatSuffix, string what)
         {
             string Arguments(string scalar) =>
-                $"{string.Join(", ", k.Xs.Select(x => $"global::System.Runtime.InteropServices.MemoryMarshal.Cast<T, {scalar}>({x})"))}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
+                $"{string.Join(", ", k.Xs.Select(x => $"{Runtime.Cast}<T, {scalar}>({x})"))}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
 
             w.Line($"/// <summary>FoldRows{suffix} over spans of float or double: {what}. Throws NotSupportedException for any other T.</summary>");
             w.Line($"/// <remarks>{k.FoldSymbol} {spec.Name} over each row; typeof(T) is constant per instantiation, so only one branch is compiled.</remarks>");
-            using (w.Block($"internal static void FoldRows{suffix}<TMode, T>({RowParameters(k, "T")}) where TMode : struct, {Support}.IFoldMode where T : unmanaged"))
+            using (w.Block($"internal static void FoldRows{suffix}<TMode, T>({RowParameters(k, "T")}) where TMode : struct, {Runtime.IFoldMode} where T : unmanaged"))
             {
                 using (w.Block("if (typeof(T) == typeof(float))"))
                 {
@@ -83,7 +80,7 @@ public sealed partial class KernelGenerator
         }
 
         private static string RowParameters(Shape k, string source) =>
-            $"{k.Spans(source)}, {RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Support}.FoldTotals> results{k.ParameterDeclarations}";
+            $"{k.Spans(source)}, {Runtime.RowLayout} layout, {string.Join(", ", k.Xs.Select(x => $"{Span}<double> {x}Parameters"))}, global::System.Span<{Runtime.FoldTotals}> results{k.ParameterDeclarations}";
 
         private static string RowArguments(Shape k) =>
             $"{k.Args}, layout, {string.Join(", ", k.Xs.Select(x => x + "Parameters"))}, results{k.ParameterArguments}";
@@ -91,13 +88,13 @@ public sealed partial class KernelGenerator
         private static void EmitRowDispatcher(SourceWriter w, TermSpec spec, Shape k, string source, string suffix)
         {
             string compute = suffix.Length == 0 ? source : "double";
-            string wide = compute == "float" ? "WideSingleColumns" : "WideDoubleColumns";
-            string flatColumns = compute == "float" ? "FlatSingleColumns" : "FlatDoubleColumns";
+            string wide = compute == "float" ? Runtime.WideSingleColumns : Runtime.WideDoubleColumns;
+            string flatColumns = compute == "float" ? Runtime.FlatSingleColumns : Runtime.FlatDoubleColumns;
             w.Line($"/// <summary>{k.FoldSymbol} {spec.Name} over each row (results[r] for row r; totals and parameters per the mode): (nearly)");
-            w.Line($"/// contiguous rows of fewer than {RowSupport}.{flatColumns} columns flat, other rows of fewer than {RowSupport}.{wide}");
+            w.Line($"/// contiguous rows of fewer than {flatColumns} columns flat, other rows of fewer than {wide}");
             w.Line("/// a vector's width of rows at once, the rest one at a time through the ordinary fold. The caller has checked that the");
             w.Line("/// layout fits the inputs and the results.</summary>");
-            using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static void FoldRows{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 if (!k.RowShapes)
                 {
@@ -106,9 +103,9 @@ public sealed partial class KernelGenerator
                     return;
                 }
 
-                var paths = new[] { ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", "512"), ("global::System.Numerics.Vector.IsHardwareAccelerated", "Vector") };
+                var paths = new[] { ("Simd512.IsHardwareAccelerated", "512"), ("Simd.IsHardwareAccelerated", "Vector") };
                 w.Line("// Rows (nearly) contiguous, both inputs laid out alike, and not too long: the terms are computed in one flat pass.");
-                w.Line($"bool flat = layout.Columns < {RowSupport}.{flatColumns} && layout.XStride <= {RowSupport}.FlatStrideFactor * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
+                w.Line($"bool flat = layout.Columns < {flatColumns} && layout.XStride <= {Runtime.FlatStrideFactor} * layout.Columns{(k.Arity == 2 ? " && (layout.YStride == 0 || layout.YStride == layout.XStride)" : string.Empty)};");
                 using (w.Block("if (flat)"))
                 {
                     foreach ((string accelerated, string path) in paths)
@@ -125,7 +122,7 @@ public sealed partial class KernelGenerator
 
                 w.Line();
                 w.Line("// Sparse narrow rows: a vector's width of rows at once, one per lane.");
-                using (w.Block($"if (layout.Columns < {RowSupport}.{wide})"))
+                using (w.Block($"if (layout.Columns < {wide})"))
                 {
                     foreach ((string accelerated, string path) in paths)
                     {
@@ -147,13 +144,13 @@ public sealed partial class KernelGenerator
         private static void EmitRowsEach(SourceWriter w, Shape k, string source, string suffix)
         {
             w.Line("/// <summary>Each row through the ordinary fold (which picks its own width), with that row's parameters.</summary>");
-            using (w.Block($"internal static void FoldRowsEach{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static void FoldRowsEach{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 using (w.Block("for (int r = 0; r < layout.Rows; r++)"))
                 {
                     // y may be one shared row (stride 0); further inputs are laid out like x.
                     string rows = string.Join(", ", k.Xs.Select(x => $"{x}.Slice(r * layout.{(x == "y" ? "Y" : "X")}Stride, layout.Columns)"));
-                    string parameters = string.Join(", ", k.Xs.Select(x => $"{RowSupport}.Parameter({x}Parameters, r)"));
+                    string parameters = string.Join(", ", k.Xs.Select(x => $"{Runtime.Parameter}({x}Parameters, r)"));
                     w.Line($"results[r] = Run{suffix}<TMode>({rows}, {parameters}{k.ParameterArguments});");
                 }
             }
@@ -166,21 +163,21 @@ public sealed partial class KernelGenerator
             string doubles = t.GenericOf("double");
             bool halves = t.IsSingle;
             string[] parts = halves ? new[] { "0", "1" } : new[] { "0" };
-            string lanesOf = t.Static == "Vector512" ? "ParameterLanes512" : "ParameterLanes";
+            string lanesOf = t.Static == "Vector512" ? Runtime.ParameterLanes512 : Runtime.ParameterLanes;
 
             w.Line($"/// <summary>{t.Static}&lt;{t.Scalar}&gt; row fold for narrow rows: {t.Static}&lt;{t.Scalar}&gt;.Count rows at once, one per lane.");
-            w.Line($"/// Each chunk of {RowSupport}.ChunkColumns columns is copied column-major into a small block on the stack; each column is");
+            w.Line($"/// Each chunk of {Runtime.ChunkColumns} columns is copied column-major into a small block on the stack; each column is");
             w.Line("/// then one vector through the unchecked or the checked term, added lane by lane (compensated, in double), so every");
             w.Line("/// lane ends with its row's sum. A shared y row is broadcast, not copied.</summary>");
             w.Line(NoInline);
-            using (w.Block($"internal static void FoldRows{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static void FoldRows{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 w.Line($"int width = {vector}.Count;");
                 EmitParameterVectors(w, k, t);
                 foreach (string x in k.Xs)
                 {
-                    w.Line($"global::System.Span<{t.Scalar}> {x}Block = stackalloc {t.Scalar}[{RowSupport}.ChunkColumns * {vector}.Count];");
-                    w.Line($"ref {t.Scalar} {x}BlockStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Block);");
+                    w.Line($"global::System.Span<{t.Scalar}> {x}Block = stackalloc {t.Scalar}[{Runtime.ChunkColumns} * {vector}.Count];");
+                    w.Line($"ref {t.Scalar} {x}BlockStart = ref {Runtime.GetReference}({x}Block);");
                 }
 
                 using (w.Block("for (int row = 0; row < layout.Rows; row += width)"))
@@ -188,24 +185,27 @@ public sealed partial class KernelGenerator
                     w.Line("int count = global::System.Math.Min(width, layout.Rows - row);");
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"{vector} {x}Factor = {RowSupport}.{lanesOf}<{t.Scalar}>({x}Parameters, row, count);");
+                        w.Line($"{vector} {x}Factor = {lanesOf}<{t.Scalar}>({x}Parameters, row, count);");
                     }
 
                     foreach (string a in new[] { string.Empty }.Concat(k.Xs.Select(x => x.ToUpperInvariant())))
                     {
                         string start = a.Length == 0 ? k.Identity(t, doubles, "double") : $"{doubles}.Zero";
-                        w.Line(string.Join(" ", parts.Select(p => $"{doubles} sum{a}{p} = {start}, carry{a}{p} = {doubles}.Zero;")));
+                        foreach (string p in parts)
+                        {
+                            w.Line($"{doubles} sum{a}{p} = {start}, carry{a}{p} = {doubles}.Zero;");
+                        }
                     }
 
-                    using (w.Block($"for (int column = 0; column < layout.Columns; column += {RowSupport}.ChunkColumns)"))
+                    using (w.Block($"for (int column = 0; column < layout.Columns; column += {Runtime.ChunkColumns})"))
                     {
-                        w.Line($"int chunk = global::System.Math.Min({RowSupport}.ChunkColumns, layout.Columns - column);");
-                        w.Line($"{RowSupport}.Transpose(x, layout.XStride, row, count, column, chunk, xBlock, width);");
+                        w.Line($"int chunk = global::System.Math.Min({Runtime.ChunkColumns}, layout.Columns - column);");
+                        w.Line($"{Runtime.Transpose}(x, layout.XStride, row, count, column, chunk, xBlock, width);");
                         if (k.Arity == 2)
                         {
                             using (w.Block("if (layout.YStride != 0)"))
                             {
-                                w.Line($"{RowSupport}.Transpose(y, layout.YStride, row, count, column, chunk, yBlock, width);");
+                                w.Line($"{Runtime.Transpose}(y, layout.YStride, row, count, column, chunk, yBlock, width);");
                             }
                         }
 
@@ -225,7 +225,7 @@ public sealed partial class KernelGenerator
                             {
                                 foreach (string x in k.Xs)
                                 {
-                                    EmitLaneAccumulate(w, t, x.ToUpperInvariant(), x + "Raw0", "Accumulate");
+                                    EmitLaneAccumulate(w, t, x.ToUpperInvariant(), x + "Raw0", Runtime.Accumulate);
                                 }
                             }
 
@@ -238,8 +238,8 @@ public sealed partial class KernelGenerator
                     w.Line();
                     using (w.Block("for (int l = 0; l < count; l++)"))
                     {
-                        string Lane(string a) => $"{RowSupport}.Lane{(a.Length == 0 && k.Maximum ? "Maximum" : string.Empty)}({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
-                        w.Line($"results[row + l] = new {Support}.FoldTotals({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
+                        string Lane(string a) => $"{(a.Length == 0 && k.Maximum ? Runtime.LaneMaximum : Runtime.Lane)}({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
+                        w.Line($"results[row + l] = new {Runtime.FoldTotals}({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
                     }
                 }
             }
@@ -257,25 +257,25 @@ public sealed partial class KernelGenerator
             string sourceVector = t.GenericOf(source);
             string[] parts = widened ? new[] { "0", "1" } : new[] { "0" };
             w.Line($"/// <summary>{t.Static}&lt;{scalar}&gt; row fold for narrow, (nearly) contiguous rows{(widened ? " of float inputs widened to double" : string.Empty)}: the terms");
-            w.Line($"/// of a block of rows (about {RowSupport}.FlatChunkElements elements) are computed in one flat pass, vector by vector as in");
+            w.Line($"/// of a block of rows (about {Runtime.FlatChunkElements} elements) are computed in one flat pass, vector by vector as in");
             w.Line("/// the ordinary fold (unchecked term while every lane is in the fast domain), into a buffer on the stack; then each row's");
             w.Line("/// terms are summed in double. Padding between rows is computed and ignored; a shared y row is tiled once; per-row");
             w.Line("/// parameters (scales, shifts) are spread over their row's elements.</summary>");
             w.Line(NoInline);
-            using (w.Block($"internal static void FoldRowsFlat{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Support}.IFoldMode"))
+            using (w.Block($"internal static void FoldRowsFlat{t.Suffix}{suffix}<TMode>({RowParameters(k, source)}) where TMode : struct, {Runtime.IFoldMode}"))
             {
                 w.Line($"int width = {sourceVector}.Count;");
                 EmitParameterVectors(w, k, t);
                 w.Line("int stride = layout.XStride;");
-                w.Line($"int chunkRows = global::System.Math.Max(1, {RowSupport}.FlatChunkElements / stride);");
+                w.Line($"int chunkRows = global::System.Math.Max(1, {Runtime.FlatChunkElements} / stride);");
                 w.Line("bool parameters = TMode.Scaled || TMode.Shifted;");
                 w.Line($"global::System.Span<{scalar}> terms = stackalloc {scalar}[(chunkRows * stride) + width];");
-                w.Line($"ref {scalar} termStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(terms);");
+                w.Line($"ref {scalar} termStart = ref {Runtime.GetReference}(terms);");
                 foreach (string x in k.Xs)
                 {
                     w.Line($"global::System.Span<{source}> {x}Short = stackalloc {source}[width];");
                     w.Line($"global::System.Span<{scalar}> {x}Spread = parameters ? stackalloc {scalar}[(chunkRows * stride) + width] : default;");
-                    w.Line($"ref {scalar} {x}SpreadStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}Spread);");
+                    w.Line($"ref {scalar} {x}SpreadStart = ref {Runtime.GetReference}({x}Spread);");
                 }
 
                 if (k.Arity == 2)
@@ -283,7 +283,7 @@ public sealed partial class KernelGenerator
                     w.Line($"global::System.Span<{source}> tiled = layout.YStride == 0 ? stackalloc {source}[chunkRows * stride] : default;");
                     using (w.Block("if (layout.YStride == 0)"))
                     {
-                        w.Line($"{RowSupport}.Tile(y.Slice(0, layout.Columns), tiled, stride);");
+                        w.Line($"{Runtime.Tile}(y.Slice(0, layout.Columns), tiled, stride);");
                     }
                 }
 
@@ -303,7 +303,7 @@ public sealed partial class KernelGenerator
                         w.Line("// Less than one vector: compute on copies padded with ones (the extra terms are never read).");
                         foreach (string x in k.Xs)
                         {
-                            w.Line($"{x}s = {RowSupport}.Pad({x}s, {x}Short);");
+                            w.Line($"{x}s = {Runtime.Pad}({x}s, {x}Short);");
                         }
                     }
 
@@ -311,13 +311,13 @@ public sealed partial class KernelGenerator
                     {
                         foreach (string x in k.Xs)
                         {
-                            w.Line($"{RowSupport}.Spread({x}Parameters, row, count, stride, layout.Columns, {x}Spread);");
+                            w.Line($"{Runtime.Spread}({x}Parameters, row, count, stride, layout.Columns, {x}Spread);");
                         }
                     }
 
                     foreach (string x in k.Xs)
                     {
-                        w.Line($"ref {source} {x}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({x}s);");
+                        w.Line($"ref {source} {x}Start = ref {Runtime.GetReference}({x}s);");
                     }
 
                     w.Line("nuint n = (nuint)xs.Length;");
@@ -346,7 +346,7 @@ public sealed partial class KernelGenerator
                             string offset = part == "0" ? "i" : $"i + (nuint){vector}.Count";
                             foreach (string x in k.Xs)
                             {
-                                w.Line($"{vector} {x}{part} = parameters ? {Support}.FoldSupport.Adjust<TMode, {scalar}>({x}Raw{part}, {api}.LoadUnsafe(ref {x}SpreadStart, {offset})) : {x}Raw{part};");
+                                w.Line($"{vector} {x}{part} = parameters ? {Runtime.Adjust}<TMode, {scalar}>({x}Raw{part}, {api}.LoadUnsafe(ref {x}SpreadStart, {offset})) : {x}Raw{part};");
                             }
                         }
 
@@ -364,8 +364,8 @@ public sealed partial class KernelGenerator
                     using (w.Block("for (int r = 0; r < count; r++)"))
                     {
                         w.Line("int at = r * stride;");
-                        string Total(string x) => $"TMode.Totals ? {RowSupport}.Sum({x}s.Slice(at, layout.Columns)) : 0.0";
-                        w.Line($"results[row + r] = new {Support}.FoldTotals({RowSupport}.{(k.Maximum ? "MaximumWithin" : "SumWithin")}(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
+                        string Total(string x) => $"TMode.Totals ? {Runtime.Sum}({x}s.Slice(at, layout.Columns)) : 0.0";
+                        w.Line($"results[row + r] = new {Runtime.FoldTotals}({(k.Maximum ? Runtime.MaximumWithin : Runtime.SumWithin)}(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
                     }
                 }
             }
@@ -379,12 +379,12 @@ public sealed partial class KernelGenerator
             string a = accumulator;
             if (t.IsSingle)
             {
-                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.{step}(sum{a}0, carry{a}0, {t.Api}.WidenLower({value}));");
-                w.Line($"(sum{a}1, carry{a}1) = {Support}.FoldSupport.{step}(sum{a}1, carry{a}1, {t.Api}.WidenUpper({value}));");
+                w.Line($"(sum{a}0, carry{a}0) = {step}(sum{a}0, carry{a}0, {t.Api}.WidenLower({value}));");
+                w.Line($"(sum{a}1, carry{a}1) = {step}(sum{a}1, carry{a}1, {t.Api}.WidenUpper({value}));");
             }
             else
             {
-                w.Line($"(sum{a}0, carry{a}0) = {Support}.FoldSupport.{step}(sum{a}0, carry{a}0, {value});");
+                w.Line($"(sum{a}0, carry{a}0) = {step}(sum{a}0, carry{a}0, {value});");
             }
         }
     }
