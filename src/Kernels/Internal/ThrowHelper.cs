@@ -73,7 +73,7 @@ internal static class ThrowHelper
 
     /// <summary>A negative entry of an input that must be ≥ 0 (counts), naming its index and value.</summary>
     [DoesNotReturn]
-    public static void NegativeEntry<T>(string name, int index, T value)
+    public static void NegativeEntry<T>(string name, long index, T value)
         where T : IFloatingPointIeee754<T> =>
         throw new ArgumentException($"{name}[{index}] is {Format(value)}; every entry of {name} must be ≥ 0.", name);
 

@@ -326,9 +326,7 @@ internal static partial class RowMeasures
             {
                 if (counts[j] < T.Zero)
                 {
-                    long index = ((long)row * source.PStride) + j;
-                    string value = double.CreateTruncating(counts[j]).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                    throw new ArgumentException($"counts[{index}] is {value}; counts must be ≥ 0.", "counts");
+                    ThrowHelper.NegativeEntry("counts", ((long)row * source.PStride) + j, counts[j]);
                 }
             }
         }
