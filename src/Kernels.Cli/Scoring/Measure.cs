@@ -1,0 +1,16 @@
+namespace Kernels.Cli.Scoring;
+
+/// <summary>The measures the tool scores.</summary>
+internal enum Measure
+{
+    Entropy,
+    CrossEntropy,
+    KullbackLeibler,
+    JensenShannon,
+    JensenShannonDistance,
+    Hellinger,
+    TotalVariation,
+    PearsonChiSquare,
+    NeymanChiSquare,
+    BhattacharyyaDistance,
+}
