@@ -104,7 +104,7 @@ public static partial class Batch
 
     // α is checked by the single-vector function itself (an empty vector scores 0 after the check), so the batch throws
     // exactly what Measures throws.
-    private static void CheckOrder(double alpha) => _ = Measures.RenyiEntropy(ReadOnlySpan<double>.Empty, alpha);
+    private static void CheckOrder(double alpha) => ThrowHelper.ThrowIfInvalidOrder(alpha);
 
-    private static void CheckIndex(double alpha) => _ = Measures.TsallisEntropy(ReadOnlySpan<double>.Empty, alpha);
+    private static void CheckIndex(double alpha) => ThrowHelper.ThrowIfInvalidIndex(alpha);
 }
