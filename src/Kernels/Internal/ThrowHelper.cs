@@ -84,6 +84,17 @@ internal static class ThrowHelper
         }
     }
 
+    /// <summary>Throws unless <see cref="BatchOptions.Normalize"/> is off, for inputs it means nothing for
+    /// (<paramref name="why"/> says why, after "BatchOptions.Normalize is true; ").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfNormalizing(BatchOptions options, string why)
+    {
+        if (options.Normalize)
+        {
+            NormalizeNotApplicable(why);
+        }
+    }
+
     /// <summary>Two inputs of different lengths: an <see cref="ArgumentException"/> on the second, naming both
     /// lengths (the wording of the generated kernels' own check).</summary>
     [DoesNotReturn]
@@ -171,6 +182,12 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void StrideBelowColumns(string option, int stride, int columns) =>
         throw new ArgumentOutOfRangeException("options", stride, $"BatchOptions.{option} is {stride}; it must be 0 (dense rows) or at least the column count ({columns}).");
+
+    /// <summary><see cref="BatchOptions.Normalize"/> asked of inputs it means nothing for (logits, log-probabilities,
+    /// counts, Gaussians).</summary>
+    [DoesNotReturn]
+    public static void NormalizeNotApplicable(string why) =>
+        throw new ArgumentException($"BatchOptions.Normalize is true; {why}", "options");
 
     /// <summary>A reduction other than <see cref="Reduction.Sum"/> and <see cref="Reduction.Mean"/>.</summary>
     [DoesNotReturn]
