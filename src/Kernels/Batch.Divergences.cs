@@ -157,14 +157,14 @@ public static partial class Batch
     /// <summary>Rényi divergence of order α, D_α(p‖q) of each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void RenyiDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Span<float> destination, double alpha, LogBase logBase, BatchOptions options)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         Pair<RowMeasures.RenyiDivergence, float>(p, q, columns, destination, logBase, options, order: alpha);
     }
 
     /// <summary>Rényi divergence of order α, D_α(p‖q) of each row against q, summed or averaged over rows (in double).</summary>
     public static double RenyiDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, int columns, Reduction reduction, double alpha, LogBase logBase, BatchOptions options = default)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         return Pair<RowMeasures.RenyiDivergence, float>(p, q, columns, reduction, logBase, options, order: alpha);
     }
 
@@ -175,14 +175,14 @@ public static partial class Batch
     /// <summary>Rényi divergence of order α, D_α(p‖q) of each row against q, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void RenyiDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Span<double> destination, double alpha, LogBase logBase, BatchOptions options)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         Pair<RowMeasures.RenyiDivergence, double>(p, q, columns, destination, logBase, options, order: alpha);
     }
 
     /// <summary>Rényi divergence of order α, D_α(p‖q) of each row against q, summed or averaged over rows (in double).</summary>
     public static double RenyiDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int columns, Reduction reduction, double alpha, LogBase logBase, BatchOptions options = default)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         return Pair<RowMeasures.RenyiDivergence, double>(p, q, columns, reduction, logBase, options, order: alpha);
     }
 }

@@ -13,14 +13,14 @@ public static partial class Batch
     /// <summary>Rényi entropy of order α, H_α(p) of each row, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void RenyiEntropy(ReadOnlySpan<float> p, int columns, Span<float> destination, double alpha, LogBase logBase, BatchOptions options)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         Single<RowMeasures.RenyiEntropy, float>(p, columns, destination, logBase, options, order: alpha);
     }
 
     /// <summary>Rényi entropy of order α, H_α(p) of each row, summed or averaged over rows (in double).</summary>
     public static double RenyiEntropy(ReadOnlySpan<float> p, int columns, Reduction reduction, double alpha, LogBase logBase, BatchOptions options = default)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         return Single<RowMeasures.RenyiEntropy, float>(p, columns, reduction, logBase, options, order: alpha);
     }
 
@@ -31,14 +31,14 @@ public static partial class Batch
     /// <summary>Rényi entropy of order α, H_α(p) of each row, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void RenyiEntropy(ReadOnlySpan<double> p, int columns, Span<double> destination, double alpha, LogBase logBase, BatchOptions options)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         Single<RowMeasures.RenyiEntropy, double>(p, columns, destination, logBase, options, order: alpha);
     }
 
     /// <summary>Rényi entropy of order α, H_α(p) of each row, summed or averaged over rows (in double).</summary>
     public static double RenyiEntropy(ReadOnlySpan<double> p, int columns, Reduction reduction, double alpha, LogBase logBase, BatchOptions options = default)
     {
-        CheckOrder(alpha);
+        ThrowHelper.ThrowIfInvalidOrder(alpha);
         return Single<RowMeasures.RenyiEntropy, double>(p, columns, reduction, logBase, options, order: alpha);
     }
 
@@ -49,14 +49,14 @@ public static partial class Batch
     /// <summary>Tsallis entropy of index α, S_α(p), in nats of each row, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void TsallisEntropy(ReadOnlySpan<float> p, int columns, Span<float> destination, double alpha, BatchOptions options)
     {
-        CheckIndex(alpha);
+        ThrowHelper.ThrowIfInvalidIndex(alpha);
         Single<RowMeasures.TsallisEntropy, float>(p, columns, destination, LogBase.E, options, order: alpha);
     }
 
     /// <summary>Tsallis entropy of index α, S_α(p), in nats of each row, summed or averaged over rows (in double).</summary>
     public static double TsallisEntropy(ReadOnlySpan<float> p, int columns, Reduction reduction, double alpha, BatchOptions options = default)
     {
-        CheckIndex(alpha);
+        ThrowHelper.ThrowIfInvalidIndex(alpha);
         return Single<RowMeasures.TsallisEntropy, float>(p, columns, reduction, LogBase.E, options, order: alpha);
     }
 
@@ -67,14 +67,14 @@ public static partial class Batch
     /// <summary>Tsallis entropy of index α, S_α(p), in nats of each row, into destination[row], with options (normalization, strides, threads, cancellation).</summary>
     public static void TsallisEntropy(ReadOnlySpan<double> p, int columns, Span<double> destination, double alpha, BatchOptions options)
     {
-        CheckIndex(alpha);
+        ThrowHelper.ThrowIfInvalidIndex(alpha);
         Single<RowMeasures.TsallisEntropy, double>(p, columns, destination, LogBase.E, options, order: alpha);
     }
 
     /// <summary>Tsallis entropy of index α, S_α(p), in nats of each row, summed or averaged over rows (in double).</summary>
     public static double TsallisEntropy(ReadOnlySpan<double> p, int columns, Reduction reduction, double alpha, BatchOptions options = default)
     {
-        CheckIndex(alpha);
+        ThrowHelper.ThrowIfInvalidIndex(alpha);
         return Single<RowMeasures.TsallisEntropy, double>(p, columns, reduction, LogBase.E, options, order: alpha);
     }
 
@@ -101,10 +101,4 @@ public static partial class Batch
     /// <summary>Miller–Madow entropy of counts of each row, summed or averaged over rows (in double).</summary>
     public static double MillerMadowEntropy(ReadOnlySpan<double> counts, int columns, Reduction reduction, LogBase logBase, BatchOptions options = default) =>
         Single<RowMeasures.MillerMadowEntropy, double>(counts, columns, reduction, logBase, NotNormalizable(options, NormalizeCounts), name: nameof(counts));
-
-    // α is checked by the single-vector function itself (an empty vector scores 0 after the check), so the batch throws
-    // exactly what Measures throws.
-    private static void CheckOrder(double alpha) => _ = Measures.RenyiEntropy(ReadOnlySpan<double>.Empty, alpha);
-
-    private static void CheckIndex(double alpha) => _ = Measures.TsallisEntropy(ReadOnlySpan<double>.Empty, alpha);
 }

@@ -375,14 +375,18 @@ public static partial class Batch
         }
     }
 
-    private const string NormalizeCounts = "BatchOptions.Normalize means nothing for counts: the Miller–Madow estimate divides by each row's total itself.";
+    private const string NormalizeCounts = "it means nothing for counts: the Miller–Madow estimate divides by each row's total itself.";
 
-    private const string NormalizeGaussians = "BatchOptions.Normalize means nothing for Gaussian KL: means and log-variances are not distributions to scale to sum 1.";
+    private const string NormalizeGaussians = "it means nothing for Gaussian KL: means and log-variances are not distributions to scale to sum 1.";
 
-    private static BatchOptions NotNormalizable(BatchOptions options, string why) =>
-        options.Normalize ? throw new ArgumentException(why, nameof(options)) : options;
+    private const string NormalizeLogits =
+        "it applies to probabilities (and to the targets of cross-entropy from logits); logits and log-probabilities are used as given.";
 
-    private static BatchOptions NotNormalized(BatchOptions options) => options.Normalize
-        ? throw new ArgumentException("BatchOptions.Normalize applies to probabilities (and to the targets of cross-entropy from logits); logits and log-probabilities are used as given.", nameof(options))
-        : options;
+    private static BatchOptions NotNormalizable(BatchOptions options, string why)
+    {
+        ThrowHelper.ThrowIfNormalizing(options, why);
+        return options;
+    }
+
+    private static BatchOptions NotNormalized(BatchOptions options) => NotNormalizable(options, NormalizeLogits);
 }

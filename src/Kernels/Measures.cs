@@ -182,20 +182,14 @@ public static class Measures
         }
 
         double sum = PowerSum(p, alpha);
-        if (InNormalRange(sum))
+        if (RenyiRescaling.InNormalRange(sum))
         {
             return Terms.RenyiEntropyOfSum(sum, alpha);
         }
 
         double max = Folds.LargestProbability(p);
-        return RescaledRenyiEntropy(Folds.RenyiEntropyScaled(p, 1.0 / max, alpha), max, alpha);
+        return RenyiRescaling.Entropy(Folds.RenyiEntropyScaled(p, 1.0 / max, alpha), max, alpha);
     }
-
-    // log Σp^α = α·log m + log Σ(p/m)^α; a maximum that is NaN, 0 or not finite leaves nothing to rescale.
-    private static double RescaledRenyiEntropy(double scaledSum, double max, double alpha) =>
-        max > 0.0 && double.IsFinite(max)
-            ? ((alpha * Math.Log(max)) + Math.Log(scaledSum)) / (1.0 - alpha)
-            : Terms.RenyiEntropyOfSum(double.IsNaN(max) ? double.NaN : max == 0.0 ? 0.0 : double.PositiveInfinity, alpha);
 
     private static double RenyiDivergenceNats<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -220,20 +214,14 @@ public static class Measures
         double sum = alpha == 2.0 ? Folds.SquareOverReference(p, q)
             : alpha == 0.5 ? Folds.Bhattacharyya(p, q)
             : Folds.RenyiDivergence(p, q, alpha);
-        if (InNormalRange(sum))
+        if (RenyiRescaling.InNormalRange(sum))
         {
             return Terms.RenyiDivergenceOfSum(sum, alpha);
         }
 
         double ratio = Folds.LargestRatio(p, q);
-        return RescaledRenyiDivergence(Folds.RenyiDivergenceScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
+        return RenyiRescaling.Divergence(Folds.RenyiDivergenceScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
     }
-
-    // Σp^α·q^(1−α) = r^α·Σ(p/r)^α·q^(1−α) for the largest ratio r = p/q; when r is 0, ∞ or NaN the unscaled sum stands.
-    private static double RescaledRenyiDivergence(double scaledSum, double sum, double ratio, double alpha) =>
-        ratio > 0.0 && double.IsFinite(ratio)
-            ? ((alpha * Math.Log(ratio)) + Math.Log(scaledSum)) / (alpha - 1.0)
-            : Terms.RenyiDivergenceOfSum(sum, alpha);
 
     // Σp^α (zero entries left out); orders 2 (collision) and ½ are a product and a root, not a general power.
     private static double PowerSum<T>(ReadOnlySpan<T> p, double alpha)
@@ -241,9 +229,6 @@ public static class Measures
         alpha == 2.0 ? Folds.SquareOfProbability(p)
         : alpha == 0.5 ? Folds.SquareRootOfProbability(p)
         : Folds.RenyiEntropy(p, alpha);
-
-    // Sums below 2^-1000 or above 2^1000 (or 0, ∞) have lost digits or will: rescale. NaN stands.
-    private static bool InNormalRange(double sum) => double.IsNaN(sum) || (sum >= 9.332636185032189e-302 && sum <= 1.0715086071862673e301);
 
     private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);
 

@@ -54,6 +54,47 @@ internal static class ThrowHelper
         }
     }
 
+    /// <summary>Throws unless the stride option is 0 (dense rows) or at least the column count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfStrideBelowColumns(string option, int stride, int columns)
+    {
+        if (stride != 0 && stride < columns)
+        {
+            StrideBelowColumns(option, stride, columns);
+        }
+    }
+
+    /// <summary>Throws unless the reduction is <see cref="Reduction.Sum"/> or <see cref="Reduction.Mean"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfNotSumOrMean(Reduction reduction)
+    {
+        if (reduction is not (Reduction.Sum or Reduction.Mean))
+        {
+            ReductionNotSumOrMean(reduction);
+        }
+    }
+
+    /// <summary>Throws unless the label smoothing ε is in [0, 1] (so NaN is not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfSmoothingOutOfRange(double labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
+        {
+            SmoothingOutOfRange(labelSmoothing);
+        }
+    }
+
+    /// <summary>Throws unless <see cref="BatchOptions.Normalize"/> is off, for inputs it means nothing for
+    /// (<paramref name="why"/> says why, after "BatchOptions.Normalize is true; ").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThrowIfNormalizing(BatchOptions options, string why)
+    {
+        if (options.Normalize)
+        {
+            NormalizeNotApplicable(why);
+        }
+    }
+
     /// <summary>Two inputs of different lengths: an <see cref="ArgumentException"/> on the second, naming both
     /// lengths (the wording of the generated kernels' own check).</summary>
     [DoesNotReturn]
@@ -65,6 +106,18 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void LengthNotExpected(string name, int length, string expected) =>
         throw new ArgumentException($"{name} has {length} elements; expected {expected}.", name);
+
+    /// <summary>A second input <paramref name="name"/> without a row per row of <paramref name="first"/> (<paramref name="rows"/>
+    /// rows of <paramref name="columns"/> values <paramref name="stride"/> apart), nor, where <paramref name="shared"/>, the one
+    /// row every row is paired with; worded as <see cref="LengthNotExpected(string, int, string)"/>.</summary>
+    [DoesNotReturn]
+    public static void NotTheRowsOf(string name, int length, string first, int rows, int columns, int stride, bool shared)
+    {
+        string expected = stride == columns
+            ? $"{(long)rows * columns} (the {rows} rows of {columns} columns of {first})"
+            : $"{(rows == 0 ? 0 : ((long)(rows - 1) * stride) + columns)} (the {rows} rows of {columns} columns of {first}, {stride} apart)";
+        LengthNotExpected(name, length, shared ? $"{expected} or {columns} (one row shared by every row of {first})" : expected);
+    }
 
     /// <summary>A destination that does not hold one value per row of <paramref name="matrix"/>.</summary>
     [DoesNotReturn]
@@ -129,6 +182,34 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void StrideBelowColumns(string option, int stride, int columns) =>
         throw new ArgumentOutOfRangeException("options", stride, $"BatchOptions.{option} is {stride}; it must be 0 (dense rows) or at least the column count ({columns}).");
+
+    /// <summary><see cref="BatchOptions.Normalize"/> asked of inputs it means nothing for (logits, log-probabilities,
+    /// counts, Gaussians).</summary>
+    [DoesNotReturn]
+    public static void NormalizeNotApplicable(string why) =>
+        throw new ArgumentException($"BatchOptions.Normalize is true; {why}", "options");
+
+    /// <summary>A reduction other than <see cref="Reduction.Sum"/> and <see cref="Reduction.Mean"/>.</summary>
+    [DoesNotReturn]
+    public static void ReductionNotSumOrMean(Reduction reduction) =>
+        throw new ArgumentOutOfRangeException("reduction", reduction,
+            $"reduction is {reduction}; it must be Reduction.Sum or Reduction.Mean (for one score per row, pass a destination).");
+
+    /// <summary>A label smoothing ε outside [0, 1] or NaN.</summary>
+    [DoesNotReturn]
+    public static void SmoothingOutOfRange(double labelSmoothing) =>
+        throw new ArgumentOutOfRangeException("labelSmoothing", labelSmoothing, $"labelSmoothing is {Format(labelSmoothing)}; it must be in [0, 1].");
+
+    /// <summary>Targets without one class index per row of logits.</summary>
+    [DoesNotReturn]
+    public static void TargetsNotOnePerRow(int length, int rows, int columns) =>
+        throw new ArgumentException($"targets has {length} class indices; expected {rows}, one per row of logits ({rows} rows of {columns} columns).", "targets");
+
+    /// <summary>A class index outside [0, columns) that is not the ignore index.</summary>
+    [DoesNotReturn]
+    public static void TargetOutOfRange(int index, int target, int columns, int? ignoreIndex) =>
+        throw new ArgumentOutOfRangeException("targets", target,
+            $"targets[{index}] is {target}; a class index must be in [0, {columns}){(ignoreIndex is int ignored ? $" or the ignore index {ignored}" : string.Empty)}.");
 
     // "R": the shortest text that reads back as the same float or double.
     private static string Format<T>(T value)

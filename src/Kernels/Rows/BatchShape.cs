@@ -21,7 +21,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return new BatchShape(rows, pStride, 0);
         }
 
-        ShapeErrors.NotTheRowsOf(qName, qLength, pName, rows, columns, qStride, sharedQ);
+        ThrowHelper.NotTheRowsOf(qName, qLength, pName, rows, columns, qStride, sharedQ);
         return default;
     }
 
@@ -40,7 +40,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     {
         if (TryRows(length, columns, stride) != rows)
         {
-            ShapeErrors.NotTheRowsOf(name, length, firstName, rows, columns, stride, shared: false);
+            ThrowHelper.NotTheRowsOf(name, length, firstName, rows, columns, stride, shared: false);
         }
     }
 
@@ -51,19 +51,9 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     /// <summary>The distance between row starts: the option, or the column count when it is 0.</summary>
     public static int Stride(int option, int columns, string name)
     {
-        if (columns <= 0)
-        {
-            ShapeErrors.Columns(columns);
-        }
-
-        if (option == 0)
-        {
-            return columns;
-        }
-
-        return option >= columns
-            ? option
-            : throw new ArgumentOutOfRangeException("options", option, $"BatchOptions.{name} is {option}; it must be 0 (dense rows) or at least the column count ({columns}).");
+        ThrowHelper.ThrowIfColumnsNotPositive(columns);
+        ThrowHelper.ThrowIfStrideBelowColumns(name, option, columns);
+        return option == 0 ? columns : option;
     }
 
     /// <summary>How many rows of <paramref name="columns"/> values, <paramref name="stride"/> apart, a span of
@@ -76,7 +66,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             return rows;
         }
 
-        ShapeErrors.NotWholeRows(name, length, columns, stride);
+        ThrowHelper.NotWholeRows(name, length, columns, stride);
         return rows;
     }
 
@@ -84,31 +74,25 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
     {
         if (length != rows)
         {
-            ShapeErrors.Destination(length, rows, matrix);
+            ThrowHelper.DestinationNotOnePerRow(length, rows, matrix);
         }
     }
 
     public static void CheckReduction(Reduction reduction)
     {
-        if (reduction is not (Reduction.Sum or Reduction.Mean))
-        {
-            throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "The reduction must be Reduction.Sum or Reduction.Mean (for one score per row, pass a destination).");
-        }
+        ThrowHelper.ThrowIfNotSumOrMean(reduction);
     }
 
     public static void CheckSmoothing(double labelSmoothing)
     {
-        if (!(labelSmoothing >= 0.0 && labelSmoothing <= 1.0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), labelSmoothing, "Label smoothing must be in [0, 1].");
-        }
+        ThrowHelper.ThrowIfSmoothingOutOfRange(labelSmoothing);
     }
 
     public static void CheckTargets(ReadOnlySpan<int> targets, int rows, int columns, int? ignoreIndex)
     {
         if (targets.Length != rows)
         {
-            throw new ArgumentException($"targets has {targets.Length} class indices; logits has {rows} rows of {columns} columns.", nameof(targets));
+            ThrowHelper.TargetsNotOnePerRow(targets.Length, rows, columns);
         }
 
         for (int i = 0; i < targets.Length; i++)
@@ -116,8 +100,7 @@ internal readonly record struct BatchShape(int Rows, int PStride, int QStride)
             int target = targets[i];
             if ((uint)target >= (uint)columns && target != ignoreIndex)
             {
-                throw new ArgumentOutOfRangeException(nameof(targets), target,
-                    $"targets[{i}] is {target}; a class index must be in [0, {columns}){(ignoreIndex is int ignored ? $" or the ignore index {ignored}" : string.Empty)}.");
+                ThrowHelper.TargetOutOfRange(i, target, columns, ignoreIndex);
             }
         }
     }

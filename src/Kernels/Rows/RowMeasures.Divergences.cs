@@ -128,10 +128,6 @@ internal static partial class RowMeasures
         }
     }
 
-    /// <summary>Sums below 2^-1000 or above 2^1000 (or 0, ∞) have lost digits or will: such rows are rescaled (as
-    /// <see cref="Measures.RenyiEntropy(ReadOnlySpan{double}, double, LogBase)"/> decides). NaN stands.</summary>
-    private static bool InNormalRange(double sum) => double.IsNaN(sum) || (sum >= 9.332636185032189e-302 && sum <= 1.0715086071862673e301);
-
     /// <summary>Σp^α of each row as <see cref="Measures"/> forms it: orders 2 and ½ as a product and a root.</summary>
     private static void PowerSums<T>(in RowSource<T> source, int start, ReadOnlySpan<double> scales, Span<FoldTotals> totals, double alpha)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -177,7 +173,7 @@ internal static partial class RowMeasures
                 double sum = totals[i].Sum, scale = scales.IsEmpty ? 1.0 : scales[i];
                 values[i] = double.IsInfinity(scale) ? double.NaN
                     : double.IsPositiveInfinity(alpha) ? -Math.Log(sum)
-                    : InNormalRange(sum) ? Terms.RenyiEntropyOfSum(sum, alpha)
+                    : RenyiRescaling.InNormalRange(sum) ? Terms.RenyiEntropyOfSum(sum, alpha)
                     : RescaledRenyiEntropy(source.PRow(start + i), scale, alpha);
             }
 
@@ -194,9 +190,7 @@ internal static partial class RowMeasures
             double scaledSum = IsSingle<T>()
                 ? Terms.RenyiEntropyKernel.FoldScaledInDouble(Single(row), scale / max, alpha)
                 : Terms.RenyiEntropyKernel.FoldScaled(Double(row), scale / max, alpha);
-            return max > 0.0 && double.IsFinite(max)
-                ? ((alpha * Math.Log(max)) + Math.Log(scaledSum)) / (1.0 - alpha)
-                : Terms.RenyiEntropyOfSum(double.IsNaN(max) ? double.NaN : max == 0.0 ? 0.0 : double.PositiveInfinity, alpha);
+            return RenyiRescaling.Entropy(scaledSum, max, alpha);
         }
     }
 
@@ -265,7 +259,7 @@ internal static partial class RowMeasures
                 double sum = totals[i].Sum;
                 values[i] = !pScales.IsEmpty && Unnormalizable(pScales, qScales, i) ? double.NaN
                     : double.IsPositiveInfinity(alpha) ? Math.Log(sum)
-                    : InNormalRange(sum) ? Terms.RenyiDivergenceOfSum(sum, alpha)
+                    : RenyiRescaling.InNormalRange(sum) ? Terms.RenyiDivergenceOfSum(sum, alpha)
                     : RescaledRenyiDivergence(source, start + i, pScales.IsEmpty ? 1.0 : pScales[i], qScales.IsEmpty ? 1.0 : qScales[i], sum, alpha);
             }
 
@@ -282,15 +276,10 @@ internal static partial class RowMeasures
             double ratio = IsSingle<T>()
                 ? Terms.LargestRatioKernel.FoldScaled(Single(p), Single(q), pScale, qScale)
                 : Terms.LargestRatioKernel.FoldScaled(Double(p), Double(q), pScale, qScale);
-            if (!(ratio > 0.0 && double.IsFinite(ratio)))
-            {
-                return Terms.RenyiDivergenceOfSum(sum, alpha);
-            }
-
-            double scaledSum = IsSingle<T>()
-                ? Terms.RenyiDivergenceKernel.FoldScaledInDouble(Single(p), Single(q), pScale / ratio, qScale, alpha)
+            double scaledSum = !RenyiRescaling.CanScaleBy(ratio) ? double.NaN
+                : IsSingle<T>() ? Terms.RenyiDivergenceKernel.FoldScaledInDouble(Single(p), Single(q), pScale / ratio, qScale, alpha)
                 : Terms.RenyiDivergenceKernel.FoldScaled(Double(p), Double(q), pScale / ratio, qScale, alpha);
-            return ((alpha * Math.Log(ratio)) + Math.Log(scaledSum)) / (alpha - 1.0);
+            return RenyiRescaling.Divergence(scaledSum, sum, ratio, alpha);
         }
     }
 
@@ -326,7 +315,7 @@ internal static partial class RowMeasures
             {
                 if (counts[j] < T.Zero)
                 {
-                    ThrowHelper.NegativeEntry("counts", ((long)row * source.PStride) + j, counts[j]);
+                    ThrowHelper.NegativeEntry(nameof(counts), ((long)row * source.PStride) + j, counts[j]);
                 }
             }
         }

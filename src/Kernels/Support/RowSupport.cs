@@ -85,14 +85,11 @@ public static class RowSupport
 
     private static int RowsOf(int columns, string name, int length)
     {
-        if (columns <= 0)
-        {
-            Rows.ShapeErrors.Columns(columns);
-        }
+        ThrowHelper.ThrowIfColumnsNotPositive(columns);
 
         if (length % columns != 0)
         {
-            Rows.ShapeErrors.NotWholeRows(name, length, columns, columns);
+            ThrowHelper.NotWholeRows(name, length, columns);
         }
 
         return length / columns;
@@ -102,7 +99,7 @@ public static class RowSupport
     {
         if (length != x)
         {
-            Rows.ShapeErrors.NotTheRowsOf(name, length, xName, rows, columns, columns, sharedRow);
+            ThrowHelper.NotTheRowsOf(name, length, xName, rows, columns, columns, sharedRow);
         }
     }
 
@@ -110,7 +107,7 @@ public static class RowSupport
     {
         if (destination != rows)
         {
-            Rows.ShapeErrors.Destination(destination, rows, xName);
+            ThrowHelper.DestinationNotOnePerRow(destination, rows, xName);
         }
     }
 
