@@ -130,10 +130,10 @@ public static class Information
                 return 0.0;
             }
 
-            double sumP = Folds.Total(p), sumQ = Folds.Total(q);
+            double sumP = Sums.TotalKernel.Fold(p), sumQ = Sums.TotalKernel.Fold(q);
             return sumP == 0.0 || sumQ == 0.0
                 ? double.NaN
-                : logBase.FromNats(Folds.JensenShannonScaled(p, q, 1.0 / sumP, 1.0 / sumQ));
+                : logBase.FromNats(Terms.JensenShannonKernel.FoldScaledInDouble(p, q, 1.0 / sumP, 1.0 / sumQ));
         }
 
         // Both empty (after the length check the kernels would do): every measure of nothing is 0.

@@ -134,14 +134,14 @@ public static class Measures
     public static float MillerMadowEntropy(ReadOnlySpan<float> counts, LogBase logBase = default) =>
         (float)logBase.FromNats(MillerMadowEntropyNats(counts));
 
-    // ---- one body for float and double (the generic folds of Folds); each returns double, in nats ----
+    // ---- one body for float and double (the kernels' generic folds, Fold<T> and the like); each returns double, in nats ----
 
     private static double TsallisEntropyOf<T>(ReadOnlySpan<T> p, double alpha)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ThrowHelper.ThrowIfInvalidIndex(alpha);
         return p.IsEmpty ? 0.0
-            : alpha == 1.0 ? Folds.Entropy(p)
+            : alpha == 1.0 ? Terms.EntropyKernel.Fold(p)
             : Terms.TsallisEntropyOfSum(PowerSum(p, alpha), alpha);
     }
 
@@ -153,7 +153,7 @@ public static class Measures
             return 0.0;
         }
 
-        double nats = Folds.MillerMadow(counts);
+        double nats = Terms.MillerMadowKernel.Measure(counts);
         if (double.IsNaN(nats))
         {
             ThrowIfNegative(counts);
@@ -173,12 +173,12 @@ public static class Measures
 
         if (alpha == 1.0)
         {
-            return Folds.Entropy(p);
+            return Terms.EntropyKernel.Fold(p);
         }
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return -Math.Log(Folds.LargestProbability(p));
+            return -Math.Log(Terms.LargestProbabilityKernel.Fold(p));
         }
 
         double sum = PowerSum(p, alpha);
@@ -187,8 +187,8 @@ public static class Measures
             return Terms.RenyiEntropyOfSum(sum, alpha);
         }
 
-        double max = Folds.LargestProbability(p);
-        return RenyiRescaling.Entropy(Folds.RenyiEntropyScaled(p, 1.0 / max, alpha), max, alpha);
+        double max = Terms.LargestProbabilityKernel.Fold(p);
+        return RenyiRescaling.Entropy(Terms.RenyiEntropyKernel.FoldScaledInDouble(p, 1.0 / max, alpha), max, alpha);
     }
 
     private static double RenyiDivergenceNats<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, double alpha)
@@ -202,33 +202,33 @@ public static class Measures
 
         if (alpha == 1.0)
         {
-            return Folds.KullbackLeibler(p, q);
+            return Terms.KullbackLeiblerKernel.Fold(p, q);
         }
 
         if (double.IsPositiveInfinity(alpha))
         {
-            return Math.Log(Folds.LargestRatio(p, q));
+            return Math.Log(Terms.LargestRatioKernel.Fold(p, q));
         }
 
         // Order 2 is Σp²/q, order ½ the Bhattacharyya coefficient: products and roots, not general powers.
-        double sum = alpha == 2.0 ? Folds.SquareOverReference(p, q)
-            : alpha == 0.5 ? Folds.Bhattacharyya(p, q)
-            : Folds.RenyiDivergence(p, q, alpha);
+        double sum = alpha == 2.0 ? Terms.SquareOverReferenceKernel.Fold(p, q)
+            : alpha == 0.5 ? Terms.BhattacharyyaKernel.Fold(p, q)
+            : Terms.RenyiDivergenceKernel.Fold(p, q, alpha);
         if (RenyiRescaling.InNormalRange(sum))
         {
             return Terms.RenyiDivergenceOfSum(sum, alpha);
         }
 
-        double ratio = Folds.LargestRatio(p, q);
-        return RenyiRescaling.Divergence(Folds.RenyiDivergenceScaled(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
+        double ratio = Terms.LargestRatioKernel.Fold(p, q);
+        return RenyiRescaling.Divergence(Terms.RenyiDivergenceKernel.FoldScaledInDouble(p, q, 1.0 / ratio, 1.0, alpha), sum, ratio, alpha);
     }
 
     // Σp^α (zero entries left out); orders 2 (collision) and ½ are a product and a root, not a general power.
     private static double PowerSum<T>(ReadOnlySpan<T> p, double alpha)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        alpha == 2.0 ? Folds.SquareOfProbability(p)
-        : alpha == 0.5 ? Folds.SquareRootOfProbability(p)
-        : Folds.RenyiEntropy(p, alpha);
+        alpha == 2.0 ? Terms.SquareOfProbabilityKernel.Fold(p)
+        : alpha == 0.5 ? Terms.SquareRootOfProbabilityKernel.Fold(p)
+        : Terms.RenyiEntropyKernel.Fold(p, alpha);
 
     private static bool Empty<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q) => Lengths.BothEmpty(p, q);
 

@@ -89,6 +89,7 @@ public sealed class FeatureAssemblyFixture : IDisposable
                 string suffix = type == "float" ? "Single" : string.Empty;
                 s.Append($"    public static double[] {name}Fold{suffix}({Declare(type)}) => A(Features.{name}Kernel.Fold({call}));\n");
                 s.Append($"    public static double[] {name}Reference{suffix}({Declare(type)}) => A(Features.{name}Kernel.FoldReference({call}));\n");
+                s.Append($"    public static double[] {name}FoldGeneric{suffix}({Declare(type)}) => A(Features.{name}Kernel.Fold<{type}>({call}));\n");
             }
 
             s.Append($"    public static double[] {name}Magnitude({Declare("double")})\n    {{\n        var m = new double[{outputs}];\n");
@@ -148,6 +149,13 @@ public sealed class FeatureAssemblyFixture : IDisposable
                     Features.KlKernel.FoldRows<Kernels.Support.FoldModes.Plain, int>(p, q, Layout(p.Length, columns), default, default, new Kernels.Support.FoldTotals[p.Length / columns]);
                 public static double HellingerMeasure(double[] p, double[] q) => Features.HellingerKernel.Measure(p, q);
                 public static double HellingerMeasureSingle(float[] p, float[] q) => Features.HellingerKernel.Measure(p, q);
+                public static double HellingerMeasureGeneric(double[] p, double[] q) => Features.HellingerKernel.Measure<double>(p, q);
+                public static double HellingerMeasureGenericSingle(float[] p, float[] q) => Features.HellingerKernel.Measure<float>(p, q);
+                public static double KlScaledGeneric(double[] p, double[] q) => Features.KlKernel.FoldScaledInDouble<double>(p, q, 0.5, 2.0);
+                public static double KlScaledTyped(double[] p, double[] q) => Features.KlKernel.FoldScaled(p, q, 0.5, 2.0);
+                public static double KlScaledGenericSingle(float[] p, float[] q) => Features.KlKernel.FoldScaledInDouble<float>(p, q, 0.5, 2.0);
+                public static double KlScaledTypedSingle(float[] p, float[] q) => Features.KlKernel.FoldScaledInDouble(p, q, 0.5, 2.0);
+                public static double KlOfInt32(int[] p, int[] q) => Features.KlKernel.Fold<int>(p, q);
                 public static double[] HellingerMeasureEachRow(double[] p, double[] q, int columns, int rows)
                 {
                     var d = new double[rows];
@@ -342,6 +350,49 @@ public sealed class FeatureTests : IClassFixture<FeatureAssemblyFixture>
         double[] typedSingle = _features.Loaded.Call<double[]>(Runner, term + "RowsTypedSingle", Arguments(singles));
         Assert.Equal(typedSingle, _features.Loaded.Call<double[]>(Runner, term + "RowsGenericSingle", Arguments(singles)));
         Assert.Contains(typedSingle, v => v != 0.0);
+    }
+
+    [Theory]
+    [InlineData("PowerOf", 1, true)]
+    [InlineData("PowLow", 1, false)]
+    [InlineData("Logs", 2, false)]
+    [InlineData("Three", 3, false)]
+    [InlineData("Four", 4, false)]
+    [InlineData("Kl", 2, false)]
+    public void Generic_folds_equal_the_typed_overloads(string term, int inputs, bool parameter)
+    {
+        double[][] doubles = Enumerable.Range(0, inputs)
+            .Select(i => Inputs.Probabilities(1003, seed: (17 * i) + inputs, withZeros: true)).ToArray();
+        float[][] singles = doubles.Select(d => d.Select(x => (float)x).ToArray()).ToArray();
+        object[] Arguments(Array[] spans) => parameter ? [.. spans, 0.7] : [.. spans];
+
+        Assert.Equal(_features.Loaded.Call<double[]>(Runner, term + "Fold", Arguments(doubles)),
+            _features.Loaded.Call<double[]>(Runner, term + "FoldGeneric", Arguments(doubles)));
+        double[] typedSingle = _features.Loaded.Call<double[]>(Runner, term + "FoldSingle", Arguments(singles));
+        Assert.Equal(typedSingle, _features.Loaded.Call<double[]>(Runner, term + "FoldGenericSingle", Arguments(singles)));
+        Assert.Contains(typedSingle, v => v != 0.0);
+    }
+
+    [Fact]
+    public void Generic_measure_and_scaled_folds_equal_the_typed_overloads()
+    {
+        double[] p = Inputs.Probabilities(777, seed: 5, withZeros: true), q = Inputs.Probabilities(777, seed: 6, withZeros: true);
+        float[] pf = p.Select(x => (float)x).ToArray(), qf = q.Select(x => (float)x).ToArray();
+        Assert.Equal(_features.Loaded.Call<double>(Runner, "HellingerMeasure", p, q), _features.Loaded.Call<double>(Runner, "HellingerMeasureGeneric", p, q));
+        Assert.Equal(_features.Loaded.Call<double>(Runner, "HellingerMeasureSingle", pf, qf),
+            _features.Loaded.Call<double>(Runner, "HellingerMeasureGenericSingle", pf, qf));
+        Assert.Equal(_features.Loaded.Call<double>(Runner, "KlScaledTyped", p, q), _features.Loaded.Call<double>(Runner, "KlScaledGeneric", p, q));
+        Assert.Equal(_features.Loaded.Call<double>(Runner, "KlScaledTypedSingle", pf, qf),
+            _features.Loaded.Call<double>(Runner, "KlScaledGenericSingle", pf, qf));
+        Assert.NotEqual(0.0, _features.Loaded.Call<double>(Runner, "KlScaledGenericSingle", pf, qf));
+    }
+
+    [Fact]
+    public void Generic_folds_reject_other_element_types_naming_them()
+    {
+        NotSupportedException e = Assert.Throws<NotSupportedException>(() =>
+            _features.Loaded.Call<double>(Runner, "KlOfInt32", new int[6], new int[6]));
+        Assert.Contains("System.Int32", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,10 +48,62 @@ public sealed partial class KernelGenerator
             w.Line();
             EmitGenericRowDispatcher(w, spec, k, "InDouble", "InDouble", "float rows widened to double, double rows in double");
             w.Line();
+            EmitGenericFolds(w, spec, k);
+            w.Line();
             w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
             using (w.Block("private static void ThrowUnsupportedElement(global::System.Type element)"))
             {
-                w.Line("throw new global::System.NotSupportedException($\"The row folds take spans of float or double, not {element}.\");");
+                w.Line("throw new global::System.NotSupportedException($\"The folds take spans of float or double, not {element}.\");");
+            }
+        }
+
+        /// <summary>
+        /// The generic single-vector entry points Fold&lt;T&gt;, FoldScaledInDouble&lt;T&gt; and Measure&lt;T&gt;: the public
+        /// float or double fold of the same name, chosen by typeof(T) (a constant of each instantiation, so the JIT keeps
+        /// one branch and the call is the direct call written out), so that callers such as the library's Measures write
+        /// one body for both element types. FoldScaledInDouble&lt;T&gt; of double inputs is FoldScaled.
+        /// </summary>
+        private static void EmitGenericFolds(SourceWriter w, TermSpec spec, Shape k)
+        {
+            string spans = string.Join(", ", k.PublicNames.Select(p => $"{Span}<T> {p}"));
+            string scales = string.Concat(k.PublicNames.Select(p => $", double {p.TrimStart('@')}Scale"));
+            string scaleNames = string.Concat(k.PublicNames.Select(p => $", {p.TrimStart('@')}Scale"));
+            string Cast(string scalar) => string.Join(", ", k.PublicNames.Select(p => $"{Runtime.Cast}<T, {scalar}>({p})"));
+
+            void Dispatch(string result, string name, string floatName, string doubleName, string more)
+            {
+                string typed = floatName == doubleName ? "overload" : $"{floatName}, or for double {doubleName}";
+                w.Line($"/// <summary>{name} over spans of float or double (the float or double {typed}); NotSupportedException for any other T.</summary>");
+                w.Line(Runtime.Inline);
+                using (w.Block($"internal static {result} {name}<T>({spans}{(more.Length > 0 ? scales : string.Empty)}{k.PublicParameterDeclarations}) where T : unmanaged"))
+                {
+                    string tail = (more.Length > 0 ? scaleNames : string.Empty) + k.PublicParameterArguments;
+                    using (w.Block("if (typeof(T) == typeof(float))"))
+                    {
+                        w.Line($"return {floatName}({Cast("float")}{tail});");
+                    }
+
+                    using (w.Block("if (typeof(T) == typeof(double))"))
+                    {
+                        w.Line($"return {doubleName}({Cast("double")}{tail});");
+                    }
+
+                    w.Line("ThrowUnsupportedElement(typeof(T));");
+                    w.Line("return default;");
+                }
+            }
+
+            Dispatch(SumsType(k), "Fold", "Fold", "Fold", string.Empty);
+            if (k.Plan.Folds.Scaled)
+            {
+                w.Line();
+                Dispatch("double", "FoldScaledInDouble", "FoldScaledInDouble", "FoldScaled", "scaled");
+            }
+
+            if (k.Plan.Folds.Measure)
+            {
+                w.Line();
+                Dispatch("double", "Measure", "Measure", "Measure", string.Empty);
             }
         }
 
