@@ -58,7 +58,7 @@ public sealed partial class KernelGenerator
         }
 
         /// <summary>
-        /// The generic single-vector entry points Fold&lt;T&gt;, FoldScaledInDouble&lt;T&gt; and Measure&lt;T&gt;: the public
+        /// The generic single-vector entry points Fold&lt;T&gt;, FoldScaled&lt;T&gt;, FoldScaledInDouble&lt;T&gt; and Measure&lt;T&gt;: the public
         /// float or double fold of the same name, chosen by typeof(T) (a constant of each instantiation, so the JIT keeps
         /// one branch and the call is the direct call written out), so that callers such as the library's Measures write
         /// one body for both element types. FoldScaledInDouble&lt;T&gt; of double inputs is FoldScaled.
@@ -96,6 +96,8 @@ public sealed partial class KernelGenerator
             Dispatch(SumsType(k), "Fold", "Fold", "Fold", string.Empty);
             if (k.Plan.Folds.Scaled)
             {
+                w.Line();
+                Dispatch("double", "FoldScaled", "FoldScaled", "FoldScaled", "scaled");
                 w.Line();
                 Dispatch("double", "FoldScaledInDouble", "FoldScaledInDouble", "FoldScaled", "scaled");
             }

@@ -27,7 +27,7 @@ internal static partial class RowMeasures
         ReadOnlySpan<T> q = source.Q(start, count);
         if (source.QStride == 0)
         {
-            double sum = IsSingle<T>() ? Sums.TotalKernel.Fold(Single(q)) : Sums.TotalKernel.Fold(Double(q));
+            double sum = Sums.TotalKernel.Fold(q);
             qScales.Fill(1.0 / sum);
         }
         else
@@ -186,10 +186,8 @@ internal static partial class RowMeasures
         private static double RescaledRenyiEntropy<T>(ReadOnlySpan<T> row, double scale, double alpha) where T : unmanaged
         {
             // Float rows scaled in double: a normalization scale can be far beyond float's range (the maximum is exact either way).
-            double max = IsSingle<T>() ? Terms.LargestProbabilityKernel.FoldScaledInDouble(Single(row), scale) : Terms.LargestProbabilityKernel.FoldScaled(Double(row), scale);
-            double scaledSum = IsSingle<T>()
-                ? Terms.RenyiEntropyKernel.FoldScaledInDouble(Single(row), scale / max, alpha)
-                : Terms.RenyiEntropyKernel.FoldScaled(Double(row), scale / max, alpha);
+            double max = Terms.LargestProbabilityKernel.FoldScaledInDouble(row, scale);
+            double scaledSum = Terms.RenyiEntropyKernel.FoldScaledInDouble(row, scale / max, alpha);
             return RenyiRescaling.Entropy(scaledSum, max, alpha);
         }
     }
@@ -273,12 +271,9 @@ internal static partial class RowMeasures
             where T : unmanaged, IFloatingPointIeee754<T>
         {
             ReadOnlySpan<T> p = source.PRow(row), q = source.QRow(row);
-            double ratio = IsSingle<T>()
-                ? Terms.LargestRatioKernel.FoldScaled(Single(p), Single(q), pScale, qScale)
-                : Terms.LargestRatioKernel.FoldScaled(Double(p), Double(q), pScale, qScale);
+            double ratio = Terms.LargestRatioKernel.FoldScaled(p, q, pScale, qScale);
             double scaledSum = !RenyiRescaling.CanScaleBy(ratio) ? double.NaN
-                : IsSingle<T>() ? Terms.RenyiDivergenceKernel.FoldScaledInDouble(Single(p), Single(q), pScale / ratio, qScale, alpha)
-                : Terms.RenyiDivergenceKernel.FoldScaled(Double(p), Double(q), pScale / ratio, qScale, alpha);
+                : Terms.RenyiDivergenceKernel.FoldScaledInDouble(p, q, pScale / ratio, qScale, alpha);
             return RenyiRescaling.Divergence(scaledSum, sum, ratio, alpha);
         }
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Kernels.Support;
 
 namespace Kernels.Rows;
@@ -13,12 +12,6 @@ namespace Kernels.Rows;
 [SkipLocalsInit] // the stack buffers of a block of rows are written in full before they are read (zeros cleared)
 internal static partial class RowMeasures
 {
-    private static ReadOnlySpan<float> Single<T>(ReadOnlySpan<T> values) where T : unmanaged => MemoryMarshal.Cast<T, float>(values);
-
-    private static ReadOnlySpan<double> Double<T>(ReadOnlySpan<T> values) where T : unmanaged => MemoryMarshal.Cast<T, double>(values);
-
-    private static bool IsSingle<T>() => typeof(T) == typeof(float);
-
     /// <summary>How a normalized Shannon measure is finished from its fused sums (Σterm, Σp, Σq).</summary>
     internal interface ITotalsFinish
     {
