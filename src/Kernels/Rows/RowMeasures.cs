@@ -114,7 +114,7 @@ internal static partial class RowMeasures
 
     /// <summary>The largest logit of each row (NaN if any is NaN), the shift that keeps every exponential ≤ 1, and
     /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold): a maximum fold, then
-    /// a count of the shifted logits at 0 (float logits widened, so the shift is exact). <paramref name="scratch"/>
+    /// a count of the shifted logits at 0 (in the logits' own type: z − m is 0 only where z = m). <paramref name="scratch"/>
     /// holds the folds' totals.</summary>
     private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts, Span<FoldTotals> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -128,7 +128,7 @@ internal static partial class RowMeasures
             maxima[i] = scratch[i].Sum;
         }
 
-        Terms.AtMaximumKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, scratch);
+        Terms.AtMaximumKernel.FoldRows<FoldModes.ShiftedInputs, T>(logits, layout, maxima, scratch);
         for (int i = 0; i < count; i++)
         {
             counts[i] = (int)scratch[i].Sum;

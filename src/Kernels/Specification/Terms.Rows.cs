@@ -12,7 +12,8 @@ public static partial class Terms
     public static double LargestLogit(double z) => z;
 
     /// <summary>1 for a logit shifted by its row's maximum that is at the maximum (d = z − m = 0), else 0: its sum counts
-    /// a row's maxima. The shift of two distinct values is never 0 (in double, where float logits are widened).</summary>
+    /// a row's maxima. The shift of two distinct values is never 0, in float lanes too (z − m is exact near m and subnormal
+    /// differences are kept), so float logits are counted in float.</summary>
     [Term]
     public static double AtMaximum(double d) => d == 0.0 ? 1.0 : 0.0;
 }
