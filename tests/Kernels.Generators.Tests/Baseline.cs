@@ -5,8 +5,9 @@ using Xunit.Sdk;
 namespace Kernels.Generators.Tests;
 
 /// <summary>
-/// Compares generated text with <c>Baselines/{name}.txt</c>. With <c>UPDATE_BASELINES=1</c> the file is rewritten
-/// instead (in the source tree), so a deliberate change to the emitter is one run plus a reviewed diff.
+/// Compares generated text with <c>Baselines/{name}.txt</c>. With <c>UPDATE_BASELINES=1</c> a baseline that differs
+/// is rewritten (in the source tree) and the test still fails, naming the file: a deliberate change to the emitter is
+/// one run that rewrites, a reviewed diff, and a run without the variable that passes. Nothing passes by rewriting.
 /// </summary>
 internal static class Baseline
 {
@@ -20,9 +21,16 @@ internal static class Baseline
         string sourcePath = Path.Combine(RepositoryPaths.TestProject, "Baselines", name + ".txt");
         if (Updating)
         {
+            string? previous = File.Exists(sourcePath) ? Normalize(File.ReadAllText(sourcePath)) : null;
+            if (previous is not null && FirstDifference(previous, actual) is null)
+            {
+                return;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
             File.WriteAllText(sourcePath, actual);
-            return;
+            throw new XunitException($"Rewrote the baseline {sourcePath} ({(previous is null ? "new" : "it differed")}). " +
+                $"Review its diff, then run without {UpdateVariable} to pass.");
         }
 
         // Prefer the source tree (edits show without a rebuild); fall back to the copy in the output folder.

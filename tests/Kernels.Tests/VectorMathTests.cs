@@ -130,6 +130,49 @@ public sealed class VectorMathTests
         Assert.Equal(-1e-300, ends[7]);
     }
 
+    /// <summary>Log1p at its bound where it is hardest: x just above −1 (1 + x down to one ulp, log1p → −∞), huge
+    /// x (2^60 up to the largest finite value) and subnormal x of both signs.</summary>
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Log1pIsWithinBoundNearMinusOneForHugeAndSubnormalArguments(string width)
+    {
+        var random = new Random(61);
+        var doubles = new List<double> { Math.BitIncrement(-1.0), double.MaxValue, double.Epsilon, -double.Epsilon, 2.2250738585072009e-308 };
+        var floats = new List<float> { MathF.BitIncrement(-1f), float.MaxValue, float.Epsilon, -float.Epsilon, 1.17549421e-38f };
+        for (int i = 0; i < 3_000; i++)
+        {
+            double u = 1 + random.NextDouble();
+            doubles.Add((i % 3) switch
+            {
+                0 => -1.0 + Math.ScaleB(u, -random.Next(1, 53)),
+                1 => Math.ScaleB(u, random.Next(60, 1024)),
+                _ => (random.Next(2) == 0 ? 1 : -1) * BitConverter.Int64BitsToDouble(random.NextInt64(1, 0x0010000000000000)),
+            });
+            floats.Add((i % 3) switch
+            {
+                0 => -1f + MathF.ScaleB((float)u, -random.Next(1, 24)),
+                1 => MathF.ScaleB((float)u, random.Next(60, 128)),
+                _ => (random.Next(2) == 0 ? 1 : -1) * BitConverter.Int32BitsToSingle(random.Next(1, 0x00800000)),
+            });
+        }
+
+        double[] xd = doubles.ToArray();
+        float[] xf = floats.ToArray();
+        double[] rd = ApplyDouble(width, xd, xd, (a, _) => VectorMath.Log1p(a), (a, _) => VectorMath.Log1p(a));
+        float[] rf = ApplySingle(width, xf, xf, (a, _) => VectorMath.Log1p(a), (a, _) => VectorMath.Log1p(a));
+        for (int i = 0; i < xd.Length; i++)
+        {
+            double error = DoubleUlpError(rd[i], Log1pReference(xd[i]));
+            Assert.True(error <= Log1pUlpBound, $"double Log1p({xd[i]:R}) = {rd[i]:R}: {error:F3} ulp, bound {Log1pUlpBound}");
+        }
+
+        for (int i = 0; i < xf.Length; i++)
+        {
+            double error = SingleUlpError(rf[i], Log1pReference(xf[i]).Value);
+            Assert.True(error <= Log1pUlpBound, $"float Log1p({xf[i]:R}) = {rf[i]:R}: {error:F3} ulp, bound {Log1pUlpBound}");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void SpecialValuesFollowIeeeLogarithms(string width)
@@ -184,7 +227,9 @@ public sealed class VectorMathTests
         double s = 1.0 + x;
         double bv = s - 1.0;
         double e = (1.0 - (s - bv)) + (x - bv);
-        return e == 0.0 ? DoubleDouble.LogRatio(s, 1.0) : DoubleDouble.LogRatio(s, 1.0) + (new DoubleDouble(e, 0.0) / s);
+        // log(s + e) = log s + log1p(e/s), |e/s| ≤ 2^-53: two terms of the series leave an error below 2^-160.
+        DoubleDouble t = new DoubleDouble(e, 0.0) / s;
+        return e == 0.0 ? DoubleDouble.LogRatio(s, 1.0) : DoubleDouble.LogRatio(s, 1.0) + t - (t * t * 0.5);
     }
 
     private static float[] SingleSamples(Random random, int n)

@@ -8,7 +8,6 @@ using Apache.Arrow.Types;
 using Kernels.Cli.Arrow;
 using Kernels.Cli.IO;
 using Xunit;
-using Xunit.Abstractions;
 using static Kernels.Cli.Tests.IO.ArrowTables;
 using static Kernels.Cli.Tests.IO.ArrowParquetReaderContract;
 using static Kernels.Cli.Tests.IO.MatrixReading;
@@ -16,7 +15,7 @@ using static Kernels.Cli.Tests.IO.MatrixReading;
 namespace Kernels.Cli.Tests.IO;
 
 /// <summary>The columnar reader contract on Arrow IPC files ("ARROW1", Feather v2).</summary>
-public sealed class ArrowFileReaderContractTests(ITestOutputHelper output) : ArrowParquetReaderContract(output)
+public sealed class ArrowFileReaderContractTests : ArrowParquetReaderContract
 {
     private protected override string FileName => "input.arrow";
 
@@ -34,7 +33,7 @@ public sealed class ArrowFileReaderContractTests(ITestOutputHelper output) : Arr
 }
 
 /// <summary>The columnar reader contract on Arrow IPC streams.</summary>
-public sealed class ArrowStreamReaderContractTests(ITestOutputHelper output) : ArrowParquetReaderContract(output)
+public sealed class ArrowStreamReaderContractTests : ArrowParquetReaderContract
 {
     private protected override string FileName => "input.arrows";
 

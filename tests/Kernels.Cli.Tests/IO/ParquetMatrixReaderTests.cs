@@ -6,7 +6,6 @@ using Kernels.Cli.Parquet;
 using Parquet;
 using Parquet.Schema;
 using Xunit;
-using Xunit.Abstractions;
 using static Kernels.Cli.Tests.IO.ArrowParquetReaderContract;
 using static Kernels.Cli.Tests.IO.MatrixReading;
 using static Kernels.Cli.Tests.IO.ParquetTables;
@@ -14,7 +13,7 @@ using static Kernels.Cli.Tests.IO.ParquetTables;
 namespace Kernels.Cli.Tests.IO;
 
 /// <summary>The columnar reader contract on Parquet files.</summary>
-public sealed class ParquetReaderContractTests(ITestOutputHelper output) : ArrowParquetReaderContract(output)
+public sealed class ParquetReaderContractTests : ArrowParquetReaderContract
 {
     private protected override string FileName => "input.parquet";
 
