@@ -93,14 +93,35 @@ def main():
     wrapped = show("kernels.kullback_leibler(p, q)", timed(lambda: kernels.kullback_leibler(p, q), repeat))
     print(f"  wrapped / bare = {wrapped / bare:.3f}")
 
-    print("\nfloat32, nearly equal inputs (scipy#20083)")
-    a = np.full(100_000, 1.0, dtype=np.float32)
-    b = a.copy()
-    b[::3] = np.nextafter(np.float32(1), np.float32(2))
-    exact = scipy_jensenshannon(a.astype(np.float64), b.astype(np.float64))
-    with np.errstate(all="ignore"):
-        scipys = scipy_jensenshannon(a, b)
-    print(f"  jensenshannon: exact {exact:.6e}, SciPy float32 {scipys}, ours {kernels.jensenshannon(a, b):.6e}")
+    print("\nfloat32, nearly equal inputs (scipy#20083): p = ones, q = ones with every 3rd the next float32 up")
+    for size in (1_000, 100_000):
+        a = np.full(size, 1.0, dtype=np.float32)
+        b = a.copy()
+        b[::3] = np.nextafter(np.float32(1), np.float32(2))
+        exact = exact_jensenshannon_of_bumped_ones(size, 3)
+        with np.errstate(all="ignore"):
+            scipy32 = scipy_jensenshannon(a, b)
+            scipy64 = scipy_jensenshannon(a.astype(np.float64), b.astype(np.float64))
+        ours = kernels.jensenshannon(a, b)
+        print(f"  n = {size:>7,}: exact {exact:.6e}; ours (float32) {ours:.6e} ({(ours - exact) / exact:+.1e}); "
+              f"SciPy float32 {scipy32:.6e} ({(scipy32 - exact) / exact:+.0%}); "
+              f"SciPy float64 {scipy64:.6e} ({(scipy64 - exact) / exact:+.1%})")
+
+
+def exact_jensenshannon_of_bumped_ones(n, every):
+    """The exact distance for those inputs in 50-digit arithmetic (the same reference as python/tests)."""
+    import mpmath
+
+    mpmath.mp.dps = 50
+    bumped = len(range(0, n, every))
+    one, up = mpmath.mpf(1), mpmath.mpf(1) + mpmath.mpf(2) ** -23
+    sum_p, sum_q = n * one, (n - bumped) * one + bumped * up
+
+    def pair(p, q):
+        m = (p + q) / 2
+        return p * mpmath.log(p / m) + q * mpmath.log(q / m)
+
+    return float(mpmath.sqrt(((n - bumped) * pair(one / sum_p, one / sum_q) + bumped * pair(one / sum_p, up / sum_q)) / 2))
 
 
 if __name__ == "__main__":

@@ -109,18 +109,37 @@ def test_float32_stays_float32_and_is_accurate():
     assert abs(kernels.entropy(p) - scipy_entropy(p.astype(np.float64))) <= 4 * np.spacing(np.float32(9.0))
 
 
-def test_float32_jensenshannon_of_nearly_equal_inputs_is_not_nan_scipy_20083():
+def exact_jensenshannon_of_bumped_ones(n, every):
+    """sqrt(JS(p/sum p, q/sum q)) for p = n ones and q the same with every `every`-th value the next float32 after 1,
+    in 50-digit arithmetic (mpmath; two distinct pairs, each counted): the exact answer for the float32 inputs."""
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 50
+    bumped = len(range(0, n, every))
+    one, up = mpmath.mpf(1), mpmath.mpf(1) + mpmath.mpf(2) ** -23
+    sum_p, sum_q = n * one, (n - bumped) * one + bumped * up
+
+    def pair(p, q):
+        m = (p + q) / 2
+        return p * mpmath.log(p / m) + q * mpmath.log(q / m)
+
+    js = ((n - bumped) * pair(one / sum_p, one / sum_q) + bumped * pair(one / sum_p, up / sum_q)) / 2
+    return float(mpmath.sqrt(js))
+
+
+@pytest.mark.parametrize("n", [1000, 100_000])
+def test_float32_jensenshannon_of_nearly_equal_inputs_is_not_nan_scipy_20083(n):
     # scipy#20083: float32 inputs that are nearly equal give NaN (a negative divergence under the square root) or
-    # an answer far off. Ours is computed with clamped pair terms and double sums.
-    p = np.full(1000, 1.0, dtype=np.float32)
+    # an answer far off. Ours sums clamped pair terms in double: within 1e-6 relative of the exact value here.
+    p = np.full(n, 1.0, dtype=np.float32)
     q = p.copy()
     q[::3] = np.nextafter(np.float32(1), np.float32(2))
-    exact = scipy_jensenshannon(p.astype(np.float64), q.astype(np.float64))
+    exact = exact_jensenshannon_of_bumped_ones(n, 3)
     ours = kernels.jensenshannon(p, q)
     assert ours.dtype == np.float32 and np.isfinite(ours)
-    assert abs(ours - exact) <= 1e-3 * exact + 1e-7
-    scipys = scipy_jensenshannon(p, q)
-    print(f"float32 jensenshannon: SciPy {scipys}, ours {ours}, exact {exact}")
+    assert abs(ours - exact) <= 1e-6 * exact, (ours, exact)
+    with np.errstate(all="ignore"):
+        scipys = scipy_jensenshannon(p, q)
+    print(f"float32 jensenshannon, n = {n}: exact {exact:.9e}, ours {ours:.9e}, SciPy {scipys}")
 
 
 def test_float32_matches_where_scipys_float32_is_right():
