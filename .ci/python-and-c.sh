@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The C ABI and the Python package in CI:  .ci/python-and-c.sh RESULTS_DIR
-# Installs what it needs from Debian when missing (clang for NativeAOT, gcc, NumPy, SciPy, pytest, Dask), builds
+# Installs what it needs from Debian when missing (clang for NativeAOT, gcc, NumPy, SciPy, pytest, Dask, mpmath), builds
 # libkernels into python/kernels/ (python/build.sh), compiles and runs the C test (tests/native/test_kernels.c)
 # and runs pytest on python/tests. Writes one JUnit XML file per suite into RESULTS_DIR (native.xml, python.xml)
 # and exits non-zero when anything fails.
@@ -15,7 +15,7 @@ missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 [ -x "$python" ] || missing+=(python3)
-for module in numpy scipy pytest dask distributed; do
+for module in numpy scipy pytest dask distributed mpmath; do
   [ -x "$python" ] && "$python" -c "import $module" >/dev/null 2>&1 || missing+=("python3-$module")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
