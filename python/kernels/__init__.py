@@ -165,7 +165,7 @@ def entropy(pk, qk=None, base=None, axis=0, *, keepdims=False):
     return _score(measure, pk, qk, axis=axis, base=base, normalize=True, keepdims=keepdims)
 
 
-def jensenshannon(p, q, base=None, *, axis=0, keepdims=False):
+def jensenshannon(p, q, base=None, axis=0, *, keepdims=False):
     """scipy.spatial.distance.jensenshannon: the Jensen-Shannon distance sqrt(JS(p/sum p, q/sum q)) along ``axis``, in
     base ``base``. Never NaN and never negative inside (each element's pair term is clamped at 0), also in float32
     where SciPy's is NaN or far off for nearly equal inputs (scipy#20083)."""
