@@ -17,4 +17,20 @@ internal readonly struct NativeOptions
     public readonly int Threads;
     public readonly int HasIgnoreIndex;
     public readonly int IgnoreIndex;
+
+    /// <summary>The options a C caller would fill in (for managed callers of the entry points, e.g. the tests).</summary>
+    public NativeOptions(double logBase = 0.0, double alpha = 0.0, double labelSmoothing = 0.0, long pRowStride = 0,
+        long qRowStride = 0, long qRows = 0, int normalize = 0, int threads = 0, int? ignoreIndex = null)
+    {
+        Base = logBase;
+        Alpha = alpha;
+        LabelSmoothing = labelSmoothing;
+        PRowStride = pRowStride;
+        QRowStride = qRowStride;
+        QRows = qRows;
+        Normalize = normalize;
+        Threads = threads;
+        HasIgnoreIndex = ignoreIndex.HasValue ? 1 : 0;
+        IgnoreIndex = ignoreIndex.GetValueOrDefault();
+    }
 }
