@@ -1,0 +1,202 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace Kernels.Native;
+
+// The double entry points of include/kernels.h. Exports.Single.cs is this file for float (keep the two in step).
+// Every entry point: checks at the boundary, one call into the .NET API, the exception (if any) turned into a status
+// and kernels_last_error()'s message. Nothing is allocated unless a call fails or asks for several threads.
+internal static unsafe class DoubleExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "kernels_vector_f64")]
+    public static int Vector(int measure, double* p, double* q, long n, NativeOptions* options, double* result)
+    {
+        try
+        {
+            Measure m = Boundary.MeasureOf(measure);
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.Length(n, nameof(n));
+            int qLength = MeasureFacts.TakesOneInput(m) ? 0 : length;
+            Boundary.RequireData(p, length, nameof(p));
+            Boundary.RequireData(q, qLength, nameof(q));
+            Boundary.RequireResult(result, nameof(result));
+            if (MeasureFacts.IsJoint(m))
+            {
+                throw new ArgumentException($"measure is {m}, a measure of a joint table: call kernels_joint_f64 with its rows and columns.", nameof(measure));
+            }
+
+            *result = DoubleTable.One(m, new ReadOnlySpan<double>(p, length), new ReadOnlySpan<double>(q, qLength), Boundary.BaseOf(o, m), o.Alpha, o.LabelSmoothing, o.Normalize != 0);
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_rows_f64")]
+    public static int Rows(int measure, double* p, double* q, long rows, long columns, NativeOptions* options, double* destination)
+    {
+        try
+        {
+            Measure m = Boundary.MeasureOf(measure);
+            NativeOptions o = Boundary.OptionsOf(options);
+            int pLength = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(p));
+            int qLength = MeasureFacts.TakesOneInput(m) ? 0 : Boundary.QLength(o, rows, columns);
+            int count = Boundary.ToInt(rows, nameof(rows));
+            Boundary.RequireData(p, pLength, nameof(p));
+            Boundary.RequireData(q, qLength, nameof(q));
+            Boundary.RequireData(destination, count, nameof(destination));
+            DoubleTable.Rows(m, new ReadOnlySpan<double>(p, pLength), new ReadOnlySpan<double>(q, qLength), (int)columns, new Span<double>(destination, count), Boundary.BaseOf(o, m), o.Alpha, o.LabelSmoothing, Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_rows_reduce_f64")]
+    public static int RowsReduce(int measure, double* p, double* q, long rows, long columns, int reduction, NativeOptions* options, double* result)
+    {
+        try
+        {
+            Measure m = Boundary.MeasureOf(measure);
+            NativeOptions o = Boundary.OptionsOf(options);
+            int pLength = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(p));
+            int qLength = MeasureFacts.TakesOneInput(m) ? 0 : Boundary.QLength(o, rows, columns);
+            Boundary.RequireData(p, pLength, nameof(p));
+            Boundary.RequireData(q, qLength, nameof(q));
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.Reduce(m, new ReadOnlySpan<double>(p, pLength), new ReadOnlySpan<double>(q, qLength), (int)columns, Boundary.ReductionOf(reduction), Boundary.BaseOf(o, m), o.Alpha, o.LabelSmoothing, Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_f64")]
+    public static int Classes(int* targets, double* logits, long rows, long columns, NativeOptions* options, double* destination)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireData(destination, count, nameof(destination));
+            DoubleTable.Classes(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<double>(logits, length), (int)columns, new Span<double>(destination, count), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_reduce_f64")]
+    public static int ClassesReduce(int* targets, double* logits, long rows, long columns, int reduction, NativeOptions* options, double* result)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.ClassesReduce(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<double>(logits, length), (int)columns, Boundary.ReductionOf(reduction), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_gaussian_pair_f64")]
+    public static int GaussianPair(double* mean1, double* logVariance1, double* mean2, double* logVariance2, long n, NativeOptions* options, double* result)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.Length(n, nameof(n));
+            Boundary.RequireData(mean1, length, nameof(mean1));
+            Boundary.RequireData(logVariance1, length, "log_variance1");
+            Boundary.RequireData(mean2, length, nameof(mean2));
+            Boundary.RequireData(logVariance2, length, "log_variance2");
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.GaussianPair(new ReadOnlySpan<double>(mean1, length), new ReadOnlySpan<double>(logVariance1, length), new ReadOnlySpan<double>(mean2, length), new ReadOnlySpan<double>(logVariance2, length), Boundary.BaseOf(o, Measure.GaussianKullbackLeibler));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_gaussian_pair_rows_f64")]
+    public static int GaussianPairRows(double* mean1, double* logVariance1, double* mean2, double* logVariance2, long rows, long columns, NativeOptions* options, double* destination)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(mean1));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            Boundary.RequireData(mean1, length, nameof(mean1));
+            Boundary.RequireData(logVariance1, length, "log_variance1");
+            Boundary.RequireData(mean2, length, nameof(mean2));
+            Boundary.RequireData(logVariance2, length, "log_variance2");
+            Boundary.RequireData(destination, count, nameof(destination));
+            DoubleTable.GaussianPairRows(new ReadOnlySpan<double>(mean1, length), new ReadOnlySpan<double>(logVariance1, length), new ReadOnlySpan<double>(mean2, length), new ReadOnlySpan<double>(logVariance2, length), (int)columns, new Span<double>(destination, count), Boundary.BaseOf(o, Measure.GaussianKullbackLeibler), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_gaussian_pair_reduce_f64")]
+    public static int GaussianPairReduce(double* mean1, double* logVariance1, double* mean2, double* logVariance2, long rows, long columns, int reduction, NativeOptions* options, double* result)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(mean1));
+            Boundary.RequireData(mean1, length, nameof(mean1));
+            Boundary.RequireData(logVariance1, length, "log_variance1");
+            Boundary.RequireData(mean2, length, nameof(mean2));
+            Boundary.RequireData(logVariance2, length, "log_variance2");
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.GaussianPairReduce(new ReadOnlySpan<double>(mean1, length), new ReadOnlySpan<double>(logVariance1, length), new ReadOnlySpan<double>(mean2, length), new ReadOnlySpan<double>(logVariance2, length), (int)columns, Boundary.ReductionOf(reduction), Boundary.BaseOf(o, Measure.GaussianKullbackLeibler), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_joint_f64")]
+    public static int Joint(int measure, double* joint, long rows, long columns, NativeOptions* options, double* result)
+    {
+        try
+        {
+            Measure m = Boundary.MeasureOf(measure);
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, 0, nameof(joint));
+            Boundary.RequireData(joint, length, nameof(joint));
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.Joint(m, new ReadOnlySpan<double>(joint, length), (int)columns, Boundary.BaseOf(o, m));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+}
