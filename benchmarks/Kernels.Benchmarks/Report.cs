@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text;
 using OxyPlot;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace Kernels.Benchmarks;
@@ -21,6 +20,8 @@ internal static class Report
 {
     private const double PanelWidth = 560;
     private const double PanelHeight = 400;
+    private const double LegendHeight = 36;
+    private const double LegendItemWidth = 130;
 
     /// <summary>Errors of exactly 0 (the result equals the reference rounded to double) are drawn at this floor, which
     /// a log axis can show.</summary>
@@ -132,19 +133,62 @@ internal static class Report
     {
         Measure[] measures = rows.Where(r => r.Type == type).Select(r => r.Measure).Distinct().Order().ToArray();
         int columns = 2, gridRows = (measures.Length + 1) / 2;
+        Candidate[] shown = Palette.Select(p => p.Candidate)
+            .Where(c => (kind == PlotKind.Time || c != Candidate.Roofline) && rows.Any(r => r.Type == type && r.NsPerElement.ContainsKey(c)))
+            .ToArray();
+        double width = columns * PanelWidth, height = LegendHeight + (gridRows * PanelHeight);
         var svg = new StringBuilder();
-        svg.AppendLine(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{columns * PanelWidth}\" height=\"{gridRows * PanelHeight}\" viewBox=\"0 0 {columns * PanelWidth} {gridRows * PanelHeight}\">");
-        svg.AppendLine(Invariant, $"<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+        svg.AppendLine(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">");
+        svg.AppendLine("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+        svg.Append(Legend(shown, width));
         for (int i = 0; i < measures.Length; i++)
         {
             PlotModel model = Panel(rows.Where(r => r.Type == type && r.Measure == measures[i]).OrderBy(r => r.N).ToArray(), measures[i], type, kind);
-            string panel = SvgExporter.ExportToString(model, PanelWidth, PanelHeight, isDocument: false);
-            string placed = panel.Replace("<svg ", string.Create(Invariant, $"<svg x=\"{(i % columns) * PanelWidth}\" y=\"{(i / columns) * PanelHeight}\" "), StringComparison.Ordinal);
-            svg.AppendLine(placed);
+            svg.AppendLine(Nested(Export(model), i, (i % columns) * PanelWidth, LegendHeight + ((i / columns) * PanelHeight)));
         }
 
         svg.AppendLine("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>One legend for the whole grid, in a strip above it: a line in each candidate's colour and style, then
+    /// its name, at fixed spacing (OxyPlot's own legends measure text narrower than browsers draw it).</summary>
+    private static string Legend(Candidate[] shown, double width)
+    {
+        var svg = new StringBuilder();
+        double x = (width - (shown.Length * LegendItemWidth)) / 2, y = LegendHeight / 2;
+        foreach (Candidate candidate in shown)
+        {
+            OxyColor color = Palette.First(p => p.Candidate == candidate).Color;
+            string dash = candidate == Candidate.Roofline ? " stroke-dasharray=\"6,3\"" : "";
+            double stroke = candidate == Candidate.Kernels ? 2.5 : 1.5;
+            svg.AppendLine(Invariant, $"<line x1=\"{x:F0}\" y1=\"{y:F0}\" x2=\"{x + 28:F0}\" y2=\"{y:F0}\" stroke=\"rgb({color.R},{color.G},{color.B})\" stroke-width=\"{stroke}\"{dash}/>");
+            svg.AppendLine(Invariant, $"<text x=\"{x + 34:F0}\" y=\"{y + 5:F0}\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"14\">{NativePeers.Name(candidate)}</text>");
+            x += LegendItemWidth;
+        }
+
+        return svg.ToString();
+    }
+
+    // The vertical-alignment workaround positions text by offsets instead of dominant-baseline, which not every SVG
+    // renderer honours (rsvg-convert does not).
+    private static string Export(PlotModel model)
+    {
+        var exporter = new SvgExporter { Width = PanelWidth, Height = PanelHeight, IsDocument = false, UseVerticalTextAlignmentWorkaround = true };
+        using var stream = new MemoryStream();
+        exporter.Export(model, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>An exported panel as an element of the grid: its XML declaration dropped, placed at (x, y), and its
+    /// clip-path ids (clipPath1, ... in every panel) prefixed so that they stay unique in the document.</summary>
+    private static string Nested(string panel, int index, double x, double y)
+    {
+        string element = panel[panel.IndexOf("<svg ", StringComparison.Ordinal)..];
+        return element
+            .Replace("<svg ", string.Create(Invariant, $"<svg x=\"{x}\" y=\"{y}\" "), StringComparison.Ordinal)
+            .Replace("id=\"clipPath", string.Create(Invariant, $"id=\"panel{index}-clipPath"), StringComparison.Ordinal)
+            .Replace("url(#clipPath", string.Create(Invariant, $"url(#panel{index}-clipPath"), StringComparison.Ordinal);
     }
 
     private static PlotModel Panel(CompareRow[] rows, Measure measure, string type, PlotKind kind)
@@ -153,7 +197,7 @@ internal static class Report
         {
             Title = kind == PlotKind.Time ? $"{Compare.Name(measure)}, {type}: ns per element" : $"{Compare.Name(measure)}, {type}: relative error",
             TitleFontSize = 14,
-            DefaultFont = "sans-serif",
+            DefaultFont = "Arial",
             Background = OxyColors.White,
         };
         model.Axes.Add(new LogarithmicAxis
@@ -164,6 +208,7 @@ internal static class Report
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = OxyColor.FromAColor(40, OxyColors.Black),
             StringFormat = "0E+0",
+            AxisTitleDistance = 8,
         });
         model.Axes.Add(new LogarithmicAxis
         {
@@ -173,13 +218,7 @@ internal static class Report
             MajorGridlineStyle = LineStyle.Solid,
             MajorGridlineColor = OxyColor.FromAColor(40, OxyColors.Black),
             StringFormat = kind == PlotKind.Time ? "0.###" : "0E+0",
-        });
-        model.Legends.Add(new Legend
-        {
-            LegendPosition = LegendPosition.TopLeft,
-            LegendPlacement = LegendPlacement.Inside,
-            LegendBackground = OxyColor.FromAColor(210, OxyColors.White),
-            LegendFontSize = 11,
+            AxisTitleDistance = 16,
         });
 
         foreach ((Candidate candidate, OxyColor color) in Palette)
