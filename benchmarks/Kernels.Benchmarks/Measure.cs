@@ -27,4 +27,11 @@ public enum Candidate
 
     /// <summary>TensorPrimitives.Sum over the same bytes: the cost of just reading the inputs.</summary>
     Roofline,
+
+    /// <summary>A C loop compiled with gcc -Ofast -march=native onto glibc's vector log (benchmarks/native/build.sh;
+    /// only when its library was built).</summary>
+    GccOfast,
+
+    /// <summary>SimSIMD 6.5.5's KL and JS kernels (benchmarks/native/build.sh; only when its library was built).</summary>
+    SimSimd,
 }

@@ -6,6 +6,8 @@ namespace Kernels.Benchmarks;
 
 /// <summary>
 /// <c>compare [--quick]</c>: a one-minute Markdown comparison (see <see cref="Compare"/>);
+/// <c>compare --report DIR [--quick]</c>: the same over n from about 1K to 16M, written to DIR/report.md with SVG plots
+/// (see <see cref="Report"/>);
 /// <c>compare batch [--quick]</c>: the same for batch scoring (see <see cref="CompareBatch"/>);
 /// <c>compare measures [--only NAME] [--quick]</c>: the other measures against naive scalar loops, or only those whose
 /// name contains NAME (see <see cref="CompareMeasures"/>);
@@ -15,7 +17,7 @@ namespace Kernels.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "usage: compare [batch | measures [--only NAME]] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
+        "usage: compare [--report DIR | batch | measures [--only NAME]] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
 
     private static int Main(string[] args)
     {
@@ -35,6 +37,14 @@ internal static class Program
                 rest = [];
             }
 
+            // compare --report DIR: the size sweep with its report and plots.
+            string? report = null;
+            if (!batch && !measures && args[0] == "compare" && rest.Length == 2 && rest[0] == "--report")
+            {
+                report = rest[1];
+                rest = [];
+            }
+
             if (rest.Length > 0)
             {
                 Console.Error.WriteLine(Usage);
@@ -44,6 +54,12 @@ internal static class Program
             if (measures)
             {
                 return CompareMeasures.Run(quick, only) ? 0 : 2;
+            }
+
+            if (report is not null)
+            {
+                Compare.Run(quick, report);
+                return 0;
             }
 
             Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : Compare.Run;

@@ -10,11 +10,11 @@ internal sealed class Workload<T>
 {
     private readonly T[] _scratch;
     private readonly T[] _mid;
+    private T[]? _nearQ;
 
     public Workload(int n)
     {
         (P, Q) = Probabilities.Pair<T>(n);
-        NearQ = Probabilities.NearlyEqual(P);
         _scratch = new T[n];
         _mid = new T[n];
     }
@@ -24,7 +24,7 @@ internal sealed class Workload<T>
     public T[] Q { get; }
 
     /// <summary>q within ±0.5% of p (for <see cref="Measure.JensenShannonNearEqual"/>).</summary>
-    public T[] NearQ { get; }
+    public T[] NearQ => _nearQ ??= Probabilities.NearlyEqual(P);
 
     public int Length => P.Length;
 
@@ -42,12 +42,18 @@ internal sealed class Workload<T>
     /// <summary>The measure actually computed (the drift case is Jensen–Shannon on other inputs).</summary>
     public static Measure Actual(Measure measure) => measure == Measure.JensenShannonNearEqual ? Measure.JensenShannon : measure;
 
+    /// <summary>Whether the candidate computes this measure in T here (the native peers only when built, and SimSIMD
+    /// has no entropy or cross-entropy).</summary>
+    public static bool Offers(Candidate candidate, Measure measure) =>
+        candidate is not (Candidate.GccOfast or Candidate.SimSimd) || NativePeers.Has<T>(candidate, measure);
+
     public double Run(Candidate candidate, Measure measure) => candidate switch
     {
         Candidate.Kernels => Ours(measure),
         Candidate.ScalarLoop => ScalarLoop(measure),
         Candidate.TensorPrimitives => TensorPrimitives(measure),
         Candidate.Roofline => Roofline(measure),
+        Candidate.GccOfast or Candidate.SimSimd => NativePeers.Run(candidate, measure, P, SecondInput(measure)),
         _ => throw new ArgumentOutOfRangeException(nameof(candidate), candidate, "Unknown candidate."),
     };
 }
