@@ -47,17 +47,18 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LogRatio(Vector512<double> x, Vector512<double> y)
     {
+        if (Avx512F.IsSupported)
+        {
+            return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), LogRatioOfParts(x, y), RatioSpecial(x, y));
+        }
+
         (Vector512<double> xs, Vector512<double> adjustX) = Normalize(x);
         (Vector512<double> ys, Vector512<double> adjustY) = Normalize(y);
         Vector512<long> d = xs.AsInt64() - ys.AsInt64() + Vector512.Create(0x0008000000000000);
         Vector512<double> scaled = (ys.AsInt64() + (d & Vector512.Create(unchecked((long)0xFFF0000000000000)))).AsDouble();
         Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52)) + (adjustX - adjustY);
         Vector512<double> core = LogCore(xs - scaled, xs + scaled, k);
-        Vector512<double> ratio = x / y;
-        Vector512<double> special = Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(double.PositiveInfinity)),
-            ratio,
-            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), Vector512.Create(double.NaN)));
-        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, special);
+        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, RatioSpecial(x, y));
     }
 
     /// <summary><see cref="LogRatio(Vector512{double}, Vector512{double})"/> without special-value handling: every
@@ -127,6 +128,31 @@ public static partial class VectorMath
         Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero),
             Vector512.Create(double.NegativeInfinity),
             Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), Vector512.Create(double.NaN), x));
+
+    /// <summary>log(x/y) for positive finite x and y (subnormals included): both split by the hardware into
+    /// mantissas in [1, 2) and exponents (<c>vgetmant</c>, <c>vgetexp</c>), then the bit-pattern reduction of the
+    /// mantissas. Powers of two move d and the rescaled y together, so s and the result are those of the rescaling
+    /// reduction, without its compares, selects and multiplies per input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LogRatioOfParts(Vector512<double> x, Vector512<double> y)
+    {
+        Vector512<double> mx = Avx512F.GetMantissa(x, 0b0000); // interval [1, 2), sign of the source
+        Vector512<double> my = Avx512F.GetMantissa(y, 0b0000);
+        Vector512<long> d = mx.AsInt64() - my.AsInt64() + Vector512.Create(0x0008000000000000);
+        Vector512<double> scaled = (my.AsInt64() + (d & Vector512.Create(unchecked((long)0xFFF0000000000000)))).AsDouble();
+        Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52)) + (Avx512F.GetExponent(x) - Avx512F.GetExponent(y));
+        return LogCore(mx - scaled, mx + scaled, k);
+    }
+
+    /// <summary>LogRatio's value where x or y is not positive and finite: log(x/y) with IEEE division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> RatioSpecial(Vector512<double> x, Vector512<double> y)
+    {
+        Vector512<double> ratio = x / y;
+        return Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(double.PositiveInfinity)),
+            ratio,
+            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), Vector512.Create(double.NaN)));
+    }
 
     /// <summary>Moves subnormal and tiny lanes up by 2^54 and huge lanes down by 2^54 (exactly), returning the
     /// exponent adjustment to add back; other lanes are unchanged.</summary>

@@ -47,17 +47,18 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> LogRatio(Vector512<float> x, Vector512<float> y)
     {
+        if (Avx512F.IsSupported)
+        {
+            return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), LogRatioOfParts(x, y), RatioSpecial(x, y));
+        }
+
         (Vector512<float> xs, Vector512<float> adjustX) = Normalize(x);
         (Vector512<float> ys, Vector512<float> adjustY) = Normalize(y);
         Vector512<int> d = xs.AsInt32() - ys.AsInt32() + Vector512.Create(0x00400000);
         Vector512<float> scaled = (ys.AsInt32() + (d & Vector512.Create(unchecked((int)0xFF800000)))).AsSingle();
         Vector512<float> k = Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(d, 23)) + (adjustX - adjustY);
         Vector512<float> core = LogCore(xs - scaled, xs + scaled, k);
-        Vector512<float> ratio = x / y;
-        Vector512<float> special = Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(float.PositiveInfinity)),
-            ratio,
-            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), Vector512.Create(float.NaN)));
-        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, special);
+        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, RatioSpecial(x, y));
     }
 
     /// <summary><see cref="LogRatio(Vector512{float}, Vector512{float})"/> without special-value handling: every
@@ -122,6 +123,31 @@ public static partial class VectorMath
         Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<float>.Zero),
             Vector512.Create(float.NegativeInfinity),
             Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<float>.Zero), Vector512.Create(float.NaN), x));
+
+    /// <summary>log(x/y) for positive finite x and y (subnormals included): both split by the hardware into
+    /// mantissas in [1, 2) and exponents (<c>vgetmant</c>, <c>vgetexp</c>), then the bit-pattern reduction of the
+    /// mantissas. Powers of two move d and the rescaled y together, so s and the result are those of the rescaling
+    /// reduction, without its compares, selects and multiplies per input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> LogRatioOfParts(Vector512<float> x, Vector512<float> y)
+    {
+        Vector512<float> mx = Avx512F.GetMantissa(x, 0b0000); // interval [1, 2), sign of the source
+        Vector512<float> my = Avx512F.GetMantissa(y, 0b0000);
+        Vector512<int> d = mx.AsInt32() - my.AsInt32() + Vector512.Create(0x00400000);
+        Vector512<float> scaled = (my.AsInt32() + (d & Vector512.Create(unchecked((int)0xFF800000)))).AsSingle();
+        Vector512<float> k = Vector512.ConvertToSingle(Vector512.ShiftRightArithmetic(d, 23)) + (Avx512F.GetExponent(x) - Avx512F.GetExponent(y));
+        return LogCore(mx - scaled, mx + scaled, k);
+    }
+
+    /// <summary>LogRatio's value where x or y is not positive and finite: log(x/y) with IEEE division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> RatioSpecial(Vector512<float> x, Vector512<float> y)
+    {
+        Vector512<float> ratio = x / y;
+        return Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(float.PositiveInfinity)),
+            ratio,
+            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<float>.Zero), Vector512.Create(float.NegativeInfinity), Vector512.Create(float.NaN)));
+    }
 
     /// <summary>Moves subnormal and tiny lanes up by 2^24 and huge lanes down by 2^24 (exactly), returning the
     /// exponent adjustment to add back; other lanes are unchanged.</summary>

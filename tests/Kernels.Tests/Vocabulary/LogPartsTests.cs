@@ -8,7 +8,7 @@ using Xunit;
 namespace Kernels.Tests.Vocabulary;
 
 /// <summary>
-/// The Vector512 logarithm's reduction by the hardware's mantissa/exponent split (<c>vgetmant</c> to [3/4, 3/2),
+/// The Vector512 logarithm's and log-ratio's reduction by the hardware's mantissa/exponent split (<c>vgetmant</c> to [3/4, 3/2),
 /// <c>vgetexp</c>), at every place the split can go wrong: both ends of the mantissa interval in every binade
 /// (0.75·2^k and 1.5·2^k and their neighbours), 1 ± ε, every subnormal binade, the largest finite value. Each result
 /// is checked against the double-double reference at the stated bound (2 ulp), and, where the machine runs both
@@ -59,6 +59,47 @@ public sealed class LogPartsTests
             {
                 Assert.True(BitConverter.DoubleToInt64Bits(log[i]) == BitConverter.DoubleToInt64Bits(narrow[i]),
                     $"Log({x[i]:R}): Vector512 gives {log[i]:R}, Vector<double> {narrow[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void FloatLogRatioIsWithinBoundForBoundaryPairs()
+    {
+        (float[] x, float[] y) = Pairs(FloatBoundaries(), new Random(12), MathF.BitIncrement);
+        float[] ratio = Apply(x, y, VectorMath.LogRatio);
+        float[] narrow = ApplyVector(x, y, (a, b) => VectorMath.LogRatio(a, b));
+        for (int i = 0; i < x.Length; i++)
+        {
+            double exact = DoubleDouble.LogRatio(x[i], y[i]).Value;
+            float rounded = (float)exact;
+            double ulp = MathF.BitIncrement(MathF.Abs(rounded)) - MathF.Abs(rounded);
+            double error = exact == 0.0 ? Math.Abs(ratio[i]) : Math.Abs(ratio[i] - exact) / ulp;
+            Assert.True(error <= UlpBound, $"LogRatio({x[i]:R}, {y[i]:R}) = {ratio[i]:R}, exact {exact:R}: {error:F2} ulp");
+            if (SameArithmeticBothWidths)
+            {
+                Assert.True(BitConverter.SingleToInt32Bits(ratio[i]) == BitConverter.SingleToInt32Bits(narrow[i]),
+                    $"LogRatio({x[i]:R}, {y[i]:R}): Vector512 gives {ratio[i]:R}, Vector<float> {narrow[i]:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void DoubleLogRatioIsWithinBoundForBoundaryPairs()
+    {
+        (double[] x, double[] y) = Pairs(DoubleBoundaries(), new Random(13), Math.BitIncrement);
+        double[] ratio = Apply(x, y, VectorMath.LogRatio);
+        double[] narrow = ApplyVector(x, y, (a, b) => VectorMath.LogRatio(a, b));
+        for (int i = 0; i < x.Length; i++)
+        {
+            DoubleDouble exact = DoubleDouble.LogRatio(x[i], y[i]);
+            double ulp = Math.BitIncrement(Math.Abs(exact.Hi)) - Math.Abs(exact.Hi);
+            double error = exact.Hi == 0.0 ? Math.Abs(ratio[i]) : Math.Abs((ratio[i] - exact.Hi) - exact.Lo) / ulp;
+            Assert.True(error <= UlpBound, $"LogRatio({x[i]:R}, {y[i]:R}) = {ratio[i]:R}, exact {exact.Hi:R}: {error:F2} ulp");
+            if (SameArithmeticBothWidths)
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(ratio[i]) == BitConverter.DoubleToInt64Bits(narrow[i]),
+                    $"LogRatio({x[i]:R}, {y[i]:R}): Vector512 gives {ratio[i]:R}, Vector<double> {narrow[i]:R}");
             }
         }
     }
@@ -128,6 +169,69 @@ public sealed class LogPartsTests
         }
 
         return values.FindAll(v => v > 0.0 && double.IsFinite(v)).ToArray();
+    }
+
+    /// <summary>Each boundary value against a random other one (extreme ratios, subnormal against huge), against itself
+    /// (exactly 0) and against its neighbour (near-equal, where p − q must stay exact).</summary>
+    private static (T[] X, T[] Y) Pairs<T>(T[] values, Random random, Func<T, T> next)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var x = new List<T>();
+        var y = new List<T>();
+        foreach (T v in values)
+        {
+            T neighbour = next(v);
+            x.AddRange([v, v, v]);
+            y.AddRange([values[random.Next(values.Length)], v, T.IsFinite(neighbour) ? neighbour : v]);
+        }
+
+        return (x.ToArray(), y.ToArray());
+    }
+
+    private static T[] Apply<T>(T[] x, T[] y, Func<Vector512<T>, Vector512<T>, Vector512<T>> f)
+        where T : unmanaged
+    {
+        int width = Vector512<T>.Count;
+        var result = new T[x.Length];
+        var a = new T[width];
+        var b = new T[width];
+        for (int i = 0; i < x.Length; i += width)
+        {
+            Array.Fill(a, x[0]);
+            Array.Fill(b, y[0]);
+            Array.Copy(x, i, a, 0, Math.Min(width, x.Length - i));
+            Array.Copy(y, i, b, 0, Math.Min(width, y.Length - i));
+            Vector512<T> r = f(Vector512.Create(a), Vector512.Create(b));
+            for (int j = 0; j < width && i + j < x.Length; j++)
+            {
+                result[i + j] = r[j];
+            }
+        }
+
+        return result;
+    }
+
+    private static T[] ApplyVector<T>(T[] x, T[] y, Func<Vector<T>, Vector<T>, Vector<T>> f)
+        where T : unmanaged
+    {
+        int width = Vector<T>.Count;
+        var result = new T[x.Length];
+        var a = new T[width];
+        var b = new T[width];
+        for (int i = 0; i < x.Length; i += width)
+        {
+            Array.Fill(a, x[0]);
+            Array.Fill(b, y[0]);
+            Array.Copy(x, i, a, 0, Math.Min(width, x.Length - i));
+            Array.Copy(y, i, b, 0, Math.Min(width, y.Length - i));
+            Vector<T> r = f(new Vector<T>(a), new Vector<T>(b));
+            for (int j = 0; j < width && i + j < x.Length; j++)
+            {
+                result[i + j] = r[j];
+            }
+        }
+
+        return result;
     }
 
     private static T[] Apply<T>(T[] x, Func<Vector512<T>, Vector512<T>> f)
