@@ -11,6 +11,10 @@ double[] pd = new double[n], qd = new double[n];
 for (int i = 0; i < n; i++) { pd[i] = rnd.NextDouble() + 1e-3; qd[i] = rnd.NextDouble() + 1e-3; }
 double sp = 0, sq = 0; foreach (var v in pd) sp += v; foreach (var v in qd) sq += v;
 for (int i = 0; i < n; i++) { pd[i] /= sp; qd[i] /= sq; pf[i] = (float)pd[i]; qf[i] = (float)qd[i]; }
+// Sparse inputs (every 7th p is 0) send each block through the checked term.
+float[] sf = (float[])pf.Clone();
+double[] sd = (double[])pd.Clone();
+for (int i = 0; i < n; i += 7) { sf[i] = 0f; sd[i] = 0.0; }
 string only = args.Length > 0 ? args[0] : "";
 int reps = args.Length > 1 ? int.Parse(args[1]) : 2000;
 var cases = new (string, Func<double>)[] {
@@ -22,6 +26,10 @@ var cases = new (string, Func<double>)[] {
   ("CE f64", () => Information.CrossEntropy(pd, qd)),
   ("KL f64", () => Information.KullbackLeibler(pd, qd)),
   ("JS f64", () => Information.JensenShannonDivergence(pd, qd)),
+  ("H sparse f32", () => Information.Entropy(sf)),
+  ("KL sparse f32", () => Information.KullbackLeibler(sf, qf)),
+  ("H sparse f64", () => Information.Entropy(sd)),
+  ("KL sparse f64", () => Information.KullbackLeibler(sd, qd)),
   ("Hellinger f32", () => Measures.Hellinger(pf, qf)),
   ("TotalVariation f32", () => Measures.TotalVariation(pf, qf)),
   ("PearsonChiSquare f32", () => Measures.PearsonChiSquare(pf, qf)),
