@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using static Kernels.LogPolynomial;
 
 namespace Kernels;
@@ -11,15 +12,17 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Log(Vector512<double> x)
     {
+        if (Avx512F.IsSupported)
+        {
+            return Vector512.ConditionalSelect(IsPositiveFinite(x), LogOfParts(x), Special(x));
+        }
+
         (Vector512<double> xs, Vector512<double> adjust) = Normalize(x);
         Vector512<long> d = xs.AsInt64() - Vector512.Create(0x3FE8000000000000);
         Vector512<double> scale = ((d & Vector512.Create(unchecked((long)0xFFF0000000000000))) + Vector512.Create(0x3FF0000000000000)).AsDouble();
         Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52)) + adjust;
         Vector512<double> core = LogCore(xs - scale, xs + scale, k);
-        Vector512<double> special = Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero),
-            Vector512.Create(double.NegativeInfinity),
-            Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), Vector512.Create(double.NaN), x));
-        return Vector512.ConditionalSelect(IsPositiveFinite(x), core, special);
+        return Vector512.ConditionalSelect(IsPositiveFinite(x), core, Special(x));
     }
 
     /// <summary><see cref="Log(Vector512{double})"/> without special-value handling: every lane must be a normal
@@ -27,6 +30,11 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LogUnchecked(Vector512<double> x)
     {
+        if (Avx512F.IsSupported)
+        {
+            return LogOfParts(x);
+        }
+
         Vector512<long> d = x.AsInt64() - Vector512.Create(0x3FE8000000000000);
         Vector512<double> scale = ((d & Vector512.Create(unchecked((long)0xFFF0000000000000))) + Vector512.Create(0x3FF0000000000000)).AsDouble();
         Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52));
@@ -39,17 +47,18 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> LogRatio(Vector512<double> x, Vector512<double> y)
     {
+        if (Avx512F.IsSupported)
+        {
+            return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), LogRatioOfParts(x, y), RatioSpecial(x, y));
+        }
+
         (Vector512<double> xs, Vector512<double> adjustX) = Normalize(x);
         (Vector512<double> ys, Vector512<double> adjustY) = Normalize(y);
         Vector512<long> d = xs.AsInt64() - ys.AsInt64() + Vector512.Create(0x0008000000000000);
         Vector512<double> scaled = (ys.AsInt64() + (d & Vector512.Create(unchecked((long)0xFFF0000000000000)))).AsDouble();
         Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52)) + (adjustX - adjustY);
         Vector512<double> core = LogCore(xs - scaled, xs + scaled, k);
-        Vector512<double> ratio = x / y;
-        Vector512<double> special = Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(double.PositiveInfinity)),
-            ratio,
-            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), Vector512.Create(double.NaN)));
-        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, special);
+        return Vector512.ConditionalSelect(IsPositiveFinite(x) & IsPositiveFinite(y), core, RatioSpecial(x, y));
     }
 
     /// <summary><see cref="LogRatio(Vector512{double}, Vector512{double})"/> without special-value handling: every
@@ -98,6 +107,51 @@ public static partial class VectorMath
         p = Vector512.MultiplyAddEstimate(p, z, Vector512.Create(D0));
         Vector512<double> low = Vector512.MultiplyAddEstimate(s * z, p, k * Vector512.Create(Ln2Lo));
         return Vector512.MultiplyAddEstimate(k, Vector512.Create(Ln2Hi), (s + s) + low);
+    }
+
+    /// <summary>log x for positive finite x (subnormals included) from the hardware's split x = m·2^k with m in
+    /// [3/4, 3/2) (<c>vgetmant</c>, <c>vgetexp</c>): the same reduction as the bit-pattern one, so the same results,
+    /// in one instruction fewer, and subnormals need no rescaling. k = exponent(x) − exponent(m), as m &lt; 1 moves
+    /// the binade up by one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LogOfParts(Vector512<double> x)
+    {
+        Vector512<double> m = Avx512F.GetMantissa(x, 0b0011); // interval [3/4, 3/2), sign of the source
+        Vector512<double> k = Avx512F.GetExponent(x) - Avx512F.GetExponent(m);
+        Vector512<double> one = Vector512.Create(1.0);
+        return LogCore(m - one, m + one, k);
+    }
+
+    /// <summary>Log's value where x is not positive and finite: −∞ for ±0, NaN for negatives, x itself for +∞ and NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Special(Vector512<double> x) =>
+        Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero),
+            Vector512.Create(double.NegativeInfinity),
+            Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512<double>.Zero), Vector512.Create(double.NaN), x));
+
+    /// <summary>log(x/y) for positive finite x and y (subnormals included): both split by the hardware into
+    /// mantissas in [1, 2) and exponents (<c>vgetmant</c>, <c>vgetexp</c>), then the bit-pattern reduction of the
+    /// mantissas. Powers of two move d and the rescaled y together, so s and the result are those of the rescaling
+    /// reduction, without its compares, selects and multiplies per input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LogRatioOfParts(Vector512<double> x, Vector512<double> y)
+    {
+        Vector512<double> mx = Avx512F.GetMantissa(x, 0b0000); // interval [1, 2), sign of the source
+        Vector512<double> my = Avx512F.GetMantissa(y, 0b0000);
+        Vector512<long> d = mx.AsInt64() - my.AsInt64() + Vector512.Create(0x0008000000000000);
+        Vector512<double> scaled = (my.AsInt64() + (d & Vector512.Create(unchecked((long)0xFFF0000000000000)))).AsDouble();
+        Vector512<double> k = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(d, 52)) + (Avx512F.GetExponent(x) - Avx512F.GetExponent(y));
+        return LogCore(mx - scaled, mx + scaled, k);
+    }
+
+    /// <summary>LogRatio's value where x or y is not positive and finite: log(x/y) with IEEE division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> RatioSpecial(Vector512<double> x, Vector512<double> y)
+    {
+        Vector512<double> ratio = x / y;
+        return Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512.Create(double.PositiveInfinity)),
+            ratio,
+            Vector512.ConditionalSelect(Vector512.Equals(ratio, Vector512<double>.Zero), Vector512.Create(double.NegativeInfinity), Vector512.Create(double.NaN)));
     }
 
     /// <summary>Moves subnormal and tiny lanes up by 2^54 and huge lanes down by 2^54 (exactly), returning the
