@@ -242,7 +242,8 @@ public sealed partial class KernelGenerator
                         w.Line($"{vector} {x}Factor = {lanesOf}<{t.Scalar}>({x}Parameters, row, count);");
                     }
 
-                    foreach (string a in new[] { string.Empty }.Concat(k.Xs.Select(x => x.ToUpperInvariant())))
+                    // One accumulator pair per sum (sum0, sum10, … for the sums after the first), then one per input total.
+                    foreach (string a in OutputNames(k).Concat(k.Xs.Select(x => x.ToUpperInvariant())))
                     {
                         string start = a.Length == 0 ? k.Identity(t, doubles, "double") : $"{doubles}.Zero";
                         foreach (string p in parts)
@@ -284,8 +285,19 @@ public sealed partial class KernelGenerator
                             }
 
                             w.Line();
-                            w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
-                            EmitLaneAccumulate(w, t, string.Empty, "t0", k.Accumulate);
+                            if (k.Shared)
+                            {
+                                EmitShared(w, k, t, new[] { "0" }, Body.ByDomain);
+                                foreach (int o in k.OutputIndices)
+                                {
+                                    EmitLaneAccumulate(w, t, OutputNames(k)[o], TermOf(k, t, o, "0", Body.ByDomain), k.Accumulate);
+                                }
+                            }
+                            else
+                            {
+                                w.Line($"{vector} t0 = inDomain ? Term{t.Suffix}Unchecked({k.Lanes("0")}) : Term{t.Suffix}({k.Lanes("0")});");
+                                EmitLaneAccumulate(w, t, string.Empty, "t0", k.Accumulate);
+                            }
                         }
                     }
 
@@ -293,7 +305,8 @@ public sealed partial class KernelGenerator
                     using (w.Block("for (int l = 0; l < count; l++)"))
                     {
                         string Lane(string a) => $"{(a.Length == 0 && k.Maximum ? Runtime.LaneMaximum : Runtime.Lane)}({string.Join(", ", parts.Select(p => $"sum{a}{p}, carry{a}{p}"))}, l)";
-                        w.Line($"results[row + l] = new {Runtime.FoldTotals}({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")});");
+                        string more = MoreSums(k, o => Lane(OutputNames(k)[o]));
+                        w.Line($"results[row + l] = new {Runtime.FoldTotals}({Lane(string.Empty)}, {Lane("X")}, {(k.Arity == 2 ? Lane("Y") : "0.0")}){more};");
                     }
                 }
             }
@@ -323,8 +336,12 @@ public sealed partial class KernelGenerator
                 w.Line("int stride = layout.XStride;");
                 w.Line($"int chunkRows = global::System.Math.Max(1, {Runtime.FlatChunkElements} / stride);");
                 w.Line("bool parameters = TMode.Scaled || TMode.Shifted;");
-                w.Line($"global::System.Span<{scalar}> terms = stackalloc {scalar}[(chunkRows * stride) + width];");
-                w.Line($"ref {scalar} termStart = ref {Runtime.GetReference}(terms);");
+                foreach (string o in OutputNames(k))
+                {
+                    // One buffer of terms per sum.
+                    w.Line($"global::System.Span<{scalar}> terms{o} = stackalloc {scalar}[(chunkRows * stride) + width];");
+                    w.Line($"ref {scalar} term{o}Start = ref {Runtime.GetReference}(terms{o});");
+                }
                 foreach (string x in k.Xs)
                 {
                     w.Line($"global::System.Span<{source}> {x}Short = stackalloc {source}[width];");
@@ -405,10 +422,14 @@ public sealed partial class KernelGenerator
                         }
 
                         EmitDomainCheck(w, k, t, parts);
+                        EmitShared(w, k, t, parts, Body.ByDomain);
                         foreach (string part in parts)
                         {
                             string offset = part == "0" ? "i" : $"i + (nuint){vector}.Count";
-                            w.Line($"{api}.StoreUnsafe(inDomain ? Term{t.Suffix}Unchecked({k.Lanes(part)}) : Term{t.Suffix}({k.Lanes(part)}), ref termStart, {offset});");
+                            foreach (int o in k.OutputIndices)
+                            {
+                                w.Line($"{api}.StoreUnsafe({TermOf(k, t, o, part, Body.ByDomain)}, ref term{OutputNames(k)[o]}Start, {offset});");
+                            }
                         }
 
                         w.Line("i += (nuint)width;");
@@ -419,11 +440,22 @@ public sealed partial class KernelGenerator
                     {
                         w.Line("int at = r * stride;");
                         string Total(string x) => $"TMode.Totals ? {Runtime.Sum}({x}s.Slice(at, layout.Columns)) : 0.0";
-                        w.Line($"results[row + r] = new {Runtime.FoldTotals}({(k.Maximum ? Runtime.MaximumWithin : Runtime.SumWithin)}(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")});");
+                        string more = MoreSums(k, o => $"{Runtime.SumWithin}(terms{OutputNames(k)[o]}, at, layout.Columns)");
+                        w.Line($"results[row + r] = new {Runtime.FoldTotals}({(k.Maximum ? Runtime.MaximumWithin : Runtime.SumWithin)}(terms, at, layout.Columns), {Total("x")}, {(k.Arity == 2 ? Total("y") : "0.0")}){more};");
                     }
                 }
             }
         }
+
+        /// <summary>The name part of each sum's accumulators and buffers in the row shapes: "" for the first, then "1", "2", "3".</summary>
+        private static string[] OutputNames(Shape k) =>
+            k.OutputIndices.Select(o => o == 0 ? string.Empty : o.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        /// <summary>The initializer of a row's FoldTotals with the sums after the first (" { Sum1 = …, Sum2 = … }"), or "".</summary>
+        private static string MoreSums(Shape k, System.Func<int, string> value) =>
+            k.OutputCount == 1
+                ? string.Empty
+                : " { " + string.Join(", ", k.OutputIndices.Skip(1).Select(o => $"Sum{o.ToString(System.Globalization.CultureInfo.InvariantCulture)} = {value(o)}")) + " }";
 
         /// <summary>Adds each lane of <paramref name="value"/> to its own accumulator with <paramref name="step"/> (Accumulate:
         /// compensated; AccumulateMaximum for the terms of a maximum fold): a float vector's lower

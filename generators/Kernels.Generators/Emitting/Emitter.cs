@@ -94,7 +94,15 @@ public sealed partial class KernelGenerator
                             EmitFastFold(w, k, target);
                             w.Line();
                             EmitFinish(w, k, target);
-                            for (int output = 0; output < k.OutputCount; output++)
+                            if (k.Shared)
+                            {
+                                w.Line();
+                                EmitSharedBody(w, spec, k, target, fast: true);
+                                w.Line();
+                                EmitSharedBody(w, spec, k, target, fast: false);
+                            }
+
+                            for (int output = 0; output < k.OutputCount && !k.Shared; output++)
                             {
                                 w.Line();
                                 EmitTermBody(w, spec, k, target, output, fast: true);
@@ -247,6 +255,12 @@ public sealed partial class KernelGenerator
             /// <summary>The name of output j's vector body: Term{suffix}, Term{suffix}1, ….</summary>
             public static string TermName(VectorTarget t, int output, bool fast) =>
                 $"Term{t.Suffix}{(output == 0 ? string.Empty : output.ToString(CultureInfo.InvariantCulture))}{(fast ? "Unchecked" : string.Empty)}";
+
+            /// <summary>Whether the sums share one body (<see cref="TermPlan.SharedBody"/>), which returns them as a tuple.</summary>
+            public bool Shared => Plan.SharedBody;
+
+            /// <summary>The name of the shared body of a tuple term: Term{suffix}Sums, Term{suffix}SumsUnchecked.</summary>
+            public static string SharedName(VectorTarget t, bool fast) => $"Term{t.Suffix}Sums{(fast ? "Unchecked" : string.Empty)}";
 
             /// <summary>Whether any output has a fast path worth checking the inputs for (<see cref="TargetPlan.HasFastPath"/>).</summary>
             public bool HasFastPath(VectorTarget t) => For(t).HasFastPath;
@@ -518,6 +532,43 @@ public sealed partial class KernelGenerator
         private static string[] Suffixes(VectorTarget t, Shape k) =>
             Enumerable.Range(0, UnrollOf(t, k)).Select(u => u.ToString(CultureInfo.InvariantCulture)).ToArray();
 
+        /// <summary>Which body a loop calls: the unchecked one, the checked one, or either by inDomain.</summary>
+        private enum Body
+        {
+            Fast,
+            Checked,
+            ByDomain,
+        }
+
+        private static string CallOf(Body body, string fastName, string checkedName, string lanes) => body switch
+        {
+            Body.Fast => $"{fastName}({lanes})",
+            Body.Checked => $"{checkedName}({lanes})",
+            _ => $"inDomain ? {fastName}({lanes}) : {checkedName}({lanes})",
+        };
+
+        /// <summary>For a shared body, its results for the lanes of each suffix, computed once: shared{u} (a tuple, one
+        /// vector per sum); nothing for a term of one sum, whose loops call its body where they use it.</summary>
+        private static void EmitShared(SourceWriter w, Shape k, VectorTarget t, IEnumerable<string> suffixes, Body body)
+        {
+            if (!k.Shared)
+            {
+                return;
+            }
+
+            foreach (string u in suffixes)
+            {
+                w.Line($"var shared{u} = {CallOf(body, Shape.SharedName(t, fast: true), Shape.SharedName(t, fast: false), k.Lanes(u))};");
+            }
+        }
+
+        /// <summary>Output o's terms for the lanes of suffix u: the field of shared{u} (see <see cref="EmitShared"/>) or a
+        /// call of the output's own body.</summary>
+        private static string TermOf(Shape k, VectorTarget t, int o, string u, Body body) =>
+            k.Shared
+                ? $"shared{u}.Item{(o + 1).ToString(CultureInfo.InvariantCulture)}"
+                : CallOf(body, Shape.TermName(t, o, fast: true), Shape.TermName(t, o, fast: false), k.Lanes(u));
+
         private static void EmitFastFold(SourceWriter w, Shape k, VectorTarget t)
         {
             string doubles = t.GenericOf("double");
@@ -547,10 +598,11 @@ public sealed partial class KernelGenerator
 
                     w.Line();
                     EmitTotals(w, k, suffixes);
+                    EmitShared(w, k, t, suffixes, Body.Fast);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"{doubles} block{o} = {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())};");
+                        w.Line($"{doubles} block{o} = {k.Combine(suffixes.Select(u => k.WidenTerms(TermOf(k, t, o, u, Body.Fast))).ToList())};");
                         w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, block{o});");
                     }
                 }
@@ -604,9 +656,17 @@ public sealed partial class KernelGenerator
                     EmitAdjust(w, k, t, suffixes);
                     EmitDomainCheck(w, k, t, suffixes);
                     EmitTotals(w, k, suffixes);
+                    EmitShared(w, k, t, suffixes, Body.ByDomain);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
+                        if (k.Shared)
+                        {
+                            w.Line($"{doubles} block{o} = {k.Combine(suffixes.Select(u => k.WidenTerms(TermOf(k, t, o, u, Body.ByDomain))).ToList())};");
+                            w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, block{o});");
+                            continue;
+                        }
+
                         w.Line($"{doubles} block{o} = inDomain");
                         w.Line($"    ? {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: true)}({k.Lanes(u)})")).ToList())}");
                         w.Line($"    : {k.Combine(suffixes.Select(u => k.WidenTerms($"{Shape.TermName(t, o, fast: false)}({k.Lanes(u)})")).ToList())};");
@@ -625,12 +685,11 @@ public sealed partial class KernelGenerator
                     }
 
                     EmitTotals(w, k, new[] { "0" });
+                    EmitShared(w, k, t, new[] { "0" }, k.HasFastPath(t) ? Body.ByDomain : Body.Checked);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        string terms = k.HasFastPath(t)
-                            ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
-                            : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
+                        string terms = TermOf(k, t, o, "0", k.HasFastPath(t) ? Body.ByDomain : Body.Checked);
                         w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {k.WidenTerms(terms)});");
                     }
                 }
@@ -661,12 +720,11 @@ public sealed partial class KernelGenerator
                     }
 
                     EmitTotals(w, k, new[] { "0" });
+                    EmitShared(w, k, t, new[] { "0" }, k.HasFastPath(t) ? Body.ByDomain : Body.Checked);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        string terms = k.HasFastPath(t)
-                            ? $"inDomain ? {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}) : {Shape.TermName(t, o, fast: false)}({k.Lanes("0")})"
-                            : $"{Shape.TermName(t, o, fast: false)}({k.Lanes("0")})";
+                        string terms = TermOf(k, t, o, "0", k.HasFastPath(t) ? Body.ByDomain : Body.Checked);
                         w.Line($"{vector} last{o} = {api}.ConditionalSelect(keep, {terms}, {k.Identity(t, vector, t.Scalar)});");
                         w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {k.WidenTerms($"last{o}")});");
                     }
@@ -752,10 +810,11 @@ public sealed partial class KernelGenerator
 
                     w.Line();
                     EmitTotals(w, k, new[] { "0" });
+                    EmitShared(w, k, t, new[] { "0" }, Body.Fast);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {Shape.TermName(t, o, fast: true)}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {TermOf(k, t, o, "0", Body.Fast)});");
                     }
                 }
 
@@ -767,11 +826,11 @@ public sealed partial class KernelGenerator
                     EmitAdjust(w, k, t, new[] { "0" });
                     EmitDomainCheck(w, k, t, new[] { "0" });
                     EmitTotals(w, k, new[] { "0" });
+                    EmitShared(w, k, t, new[] { "0" }, Body.ByDomain);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        string fastTerm = Shape.TermName(t, o, fast: true), term = Shape.TermName(t, o, fast: false);
-                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, inDomain ? {fastTerm}({k.Lanes("0")}) : {term}({k.Lanes("0")}));");
+                        w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {TermOf(k, t, o, "0", Body.ByDomain)});");
                     }
                 }
 
@@ -787,13 +846,13 @@ public sealed partial class KernelGenerator
                     EmitWidenedLoads(w, k, t, masked: true);
                     EmitAdjust(w, k, t, new[] { "0", "1" });
                     EmitTotals(w, k, new[] { "0", "1" });
+                    EmitShared(w, k, t, new[] { "0", "1" }, Body.Checked);
                     foreach (int o in k.OutputIndices)
                     {
                         string sum = Shape.SumOf(o), carry = Shape.CarryOf(o);
-                        string term = Shape.TermName(t, o, fast: false);
                         string identity = k.Identity(t, doubles, "double");
-                        string lower = $"{api}.ConditionalSelect(keep0, {term}({k.Lanes("0")}), {identity})";
-                        string upper = $"{api}.ConditionalSelect(keep1, {term}({k.Lanes("1")}), {identity})";
+                        string lower = $"{api}.ConditionalSelect(keep0, {TermOf(k, t, o, "0", Body.Checked)}, {identity})";
+                        string upper = $"{api}.ConditionalSelect(keep1, {TermOf(k, t, o, "1", Body.Checked)}, {identity})";
                         string halves = k.Maximum ? k.Combine(new[] { lower, upper }) : $"{lower} + {upper}";
                         w.Line($"({sum}, {carry}) = {k.Accumulate}({sum}, {carry}, {halves});");
                     }
@@ -938,6 +997,33 @@ public sealed partial class KernelGenerator
         private static string PairwiseSum(IReadOnlyList<string> items) => items.Count == 1
             ? items[0]
             : $"({PairwiseSum(items.Take(items.Count / 2).ToList())} + {PairwiseSum(items.Skip(items.Count / 2).ToList())})";
+
+        /// <summary>The one body of a tuple term's sums (<see cref="TermPlan.SharedBody"/>): every sum lowered together, so
+        /// shared subexpressions are one local, returned as a tuple of vectors. Inlined when unchecked, or when no sum
+        /// is expensive; out of line otherwise, like a single body.</summary>
+        private static void EmitSharedBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, bool fast)
+        {
+            TargetPlan plan = k.For(t);
+            bool hasFastPath = plan.HasFastPath;
+            var source = new SourcePrinter(spec.Inputs, spec.TermParameters);
+            IReadOnlyList<string> lines = VectorLowering.LowerShared(
+                plan.Bodies.Select(b => fast ? b.Fast : b.Checked).ToList(), t, k.Xs, k.Ps, source);
+            string what = $"The {k.OutputCount} sums of {spec.Name}, computed together (shared subexpressions once)";
+            w.Line(fast
+                ? hasFastPath
+                    ? $"/// <summary>{what}, for lanes known to be normal numbers in the fast domain: comparisons decided, unchecked logarithms.</summary>"
+                    : $"/// <summary>{what}, for any lanes, inlined into the loops (the term has no cheaper form to check the inputs for).</summary>"
+                : $"/// <summary>{what}, for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
+            w.Line(fast || plan.Bodies.All(b => b.InlineChecked) ? Inline : NoInline);
+            string tuple = $"({string.Join(", ", k.OutputIndices.Select(_ => t.Type))})";
+            using (w.Block($"private static {tuple} {Shape.SharedName(t, fast)}({string.Join(", ", k.Xs.Concat(k.Ps).Select(x => $"{t.Type} {x}"))})"))
+            {
+                foreach (string line in lines)
+                {
+                    w.Line(line);
+                }
+            }
+        }
 
         private static void EmitTermBody(SourceWriter w, TermSpec spec, Shape k, VectorTarget t, int output, bool fast)
         {

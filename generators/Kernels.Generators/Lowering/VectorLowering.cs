@@ -49,6 +49,18 @@ internal sealed class VectorLowering
         return lowering._lines;
     }
 
+    /// <summary>Lowers the trees of every sum of a tuple term into one body ending in <c>return (r0, r1, …);</c>: the
+    /// locals are shared across the sums (structural common-subexpression elimination over the whole tuple), so an
+    /// exponential that feeds two sums is computed once. No versioning: the sums' branches need not agree.</summary>
+    public static IReadOnlyList<string> LowerShared(
+        IReadOnlyList<Node> trees, VectorTarget target, IReadOnlyList<string> inputs, IReadOnlyList<string> parameters, SourcePrinter source)
+    {
+        var lowering = new VectorLowering(target, inputs, parameters, source);
+        string[] results = trees.Select(lowering.Emit).ToArray();
+        lowering._lines.Add($"return ({string.Join(", ", results)});");
+        return lowering._lines;
+    }
+
     /// <summary>The cheap branch alone when every lane takes it (the planner picked which, see
     /// <see cref="Planning.Costs.CheapWhenTrue"/>), else both branches and a select.</summary>
     private List<string> Versioned(ConditionalNode conditional, bool cheapWhenTrue)

@@ -35,10 +35,14 @@ internal static class Planner
         Node[] @double = spec.Outputs.Select(o => FastPathFolding.Fold(o, FastDomain.Double)).ToArray();
         var targets = Targets.Select(t => PlanTarget(spec, t, t.IsSingle ? single : @double));
 
+        // A tuple term's sums share one body (and so every row shape, which then carries one accumulator or one
+        // buffer of terms per sum); one sum keeps its own body, versioned on its top-level branch where that pays.
+        bool shared = outputs > 1;
         return new TermPlan(spec, folds,
             PrefersDouble: spec.FloatInDouble || spec.Outputs.Any(Costs.UsesExponential),
-            RowShapes: outputs == 1 && arity <= 2,
-            new EquatableArray<TargetPlan>(targets));
+            RowShapes: arity <= 2,
+            new EquatableArray<TargetPlan>(targets.Select(t => shared ? Unversioned(t) : t)),
+            SharedBody: shared);
     }
 
     private static TargetPlan PlanTarget(TermSpec spec, VectorTarget t, Node[] folded)
@@ -47,6 +51,10 @@ internal static class Planner
         return new TargetPlan(t, UnrollOf(t, spec.Outputs.Count, Costs.IsVersioned(folded[0])), bodies.Any(b => b.HasFastPath),
             new EquatableArray<BodyPlan>(bodies));
     }
+
+    /// <summary>The sums of a shared body are computed together, so no sum's body skips a branch on its own.</summary>
+    private static TargetPlan Unversioned(TargetPlan t) =>
+        t with { Bodies = new EquatableArray<BodyPlan>(t.Bodies.Select(b => b with { Versioning = Versioning.None }).ToArray()) };
 
     /// <summary>An output has a fast path worth checking the inputs for when its folding for the fast domain picks an
     /// unchecked logarithm, or removes more arithmetic than the check costs (about two operations per input vector),

@@ -11,12 +11,16 @@ namespace Kernels.Generators.Planning;
 /// <param name="RowShapes">Whether the narrow-row shapes (transposed, flat) exist; otherwise every row goes through
 /// the ordinary fold.</param>
 /// <param name="Targets">One plan per vector target, float targets first, the widest first within an element type.</param>
+/// <param name="SharedBody">Whether the sums of a tuple term are computed by one vector body per target (fast and
+/// checked), so that subexpressions the sums share (an exponential feeding Σe^d and Σ−d·e^d) are computed once per
+/// element; every loop then calls that body once per vector and accumulates each of its results.</param>
 internal sealed record TermPlan(
     TermSpec Spec,
     PublicFolds Folds,
     bool PrefersDouble,
     bool RowShapes,
-    EquatableArray<TargetPlan> Targets);
+    EquatableArray<TargetPlan> Targets,
+    bool SharedBody = false);
 
 /// <summary>Which public members a kernel class has beside Fold and FoldReference.</summary>
 /// <param name="LogBases">FoldLog2, FoldLog10 and Fold(…, LogBase): one sum in nats, no finisher.</param>

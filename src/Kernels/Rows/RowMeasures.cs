@@ -112,26 +112,16 @@ internal static partial class RowMeasures
             TDivergence.Score(source, start, values);
     }
 
-    /// <summary>The largest logit of each row (NaN if any is NaN), the shift that keeps every exponential ≤ 1, and
-    /// how many logits of the row equal it (their weights e^0 = 1 are left out of the weight fold): a maximum fold, then
-    /// a count of the shifted logits at 0 (in the logits' own type: z − m is 0 only where z = m). <paramref name="scratch"/>
-    /// holds the folds' totals.</summary>
-    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<int> counts, Span<FoldTotals> scratch)
+    /// <summary>The largest logit of each row (NaN if any is NaN, +∞ if any is +∞, −∞ for a row of −∞): the shift that
+    /// keeps every exponential ≤ 1, folded in the logits' own type. <paramref name="scratch"/> holds the fold's totals.</summary>
+    private static void RowMaxima<T>(in RowSource<T> source, int start, Span<double> maxima, Span<FoldTotals> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int count = maxima.Length;
-        ReadOnlySpan<T> logits = source.P(start, count);
-        RowLayout layout = source.Layout(count);
-        Terms.LargestLogitKernel.FoldRows<FoldModes.Plain, T>(logits, layout, default, scratch);
+        Terms.LargestLogitKernel.FoldRows<FoldModes.Plain, T>(source.P(start, count), source.Layout(count), default, scratch);
         for (int i = 0; i < count; i++)
         {
             maxima[i] = scratch[i].Sum;
-        }
-
-        Terms.AtMaximumKernel.FoldRows<FoldModes.ShiftedInputs, T>(logits, layout, maxima, scratch);
-        for (int i = 0; i < count; i++)
-        {
-            counts[i] = (int)scratch[i].Sum;
         }
     }
 
@@ -140,17 +130,9 @@ internal static partial class RowMeasures
     private static double LogSumOfWeights(int maxima, double weights) =>
         maxima == 1 ? Fn.Log1p(weights) : Math.Log(maxima) + Fn.Log1p(weights / maxima);
 
-    /// <summary>Σ e^(z − m) over the logits below each row's maximum m (float logits widened, so the shift is exact),
-    /// with Σz when asked.</summary>
-    private static void SoftmaxWeights<T>(ReadOnlySpan<T> logits, RowLayout layout, ReadOnlySpan<double> maxima, bool withTotals, Span<FoldTotals> totals)
-        where T : unmanaged
-    {
-        if (withTotals) { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(logits, layout, maxima, totals); }
-        else { Terms.SoftmaxWeightKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, totals); }
-    }
-
     /// <summary>Entropy of softmax(z) = log A + B/A with A = Σe^d (c maxima plus the weights below), B = Σ −d·e^d,
-    /// d = z − max z.</summary>
+    /// d = z − max z: the maximum, then one pass of <see cref="Terms.SoftmaxSums"/> (c, the weights and B from one
+    /// exponential per logit; float logits widened, so the shift is exact).</summary>
     internal readonly struct EntropyFromLogits : IRowMeasure
     {
         public static double Finish(double value) => value;
@@ -159,18 +141,15 @@ internal static partial class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count];
-            Span<int> counts = stackalloc int[count];
-            Span<FoldTotals> weights = stackalloc FoldTotals[count], entropies = stackalloc FoldTotals[count];
-            ReadOnlySpan<T> logits = source.P(start, count);
-            RowLayout layout = source.Layout(count);
-            RowMaxima(source, start, maxima, counts, weights);
-            SoftmaxWeights(logits, layout, maxima, withTotals: false, weights);
-            Terms.SoftmaxEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, entropies);
+            Span<FoldTotals> sums = stackalloc FoldTotals[count];
+            RowMaxima(source, start, maxima, sums);
+            Terms.SoftmaxSumsKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(source.P(start, count), source.Layout(count), maxima, sums);
 
             for (int i = 0; i < count; i++)
             {
-                double a = counts[i] + weights[i].Sum;
-                values[i] = double.IsFinite(maxima[i]) ? LogSumOfWeights(counts[i], weights[i].Sum) + (entropies[i].Sum / a) : double.NaN;
+                int maximaCount = (int)sums[i].Sum;
+                double weights = sums[i].Sum1, a = maximaCount + weights;
+                values[i] = double.IsFinite(maxima[i]) ? LogSumOfWeights(maximaCount, weights) + (sums[i].Sum2 / a) : double.NaN;
             }
 
             return count;
@@ -178,7 +157,8 @@ internal static partial class RowMeasures
     }
 
     /// <summary>Cross-entropy of target class indices against softmax(z): log A − d_t, with label smoothing ε
-    /// (1 − ε on the target, ε spread evenly) and an ignored index (score 0, not counted).</summary>
+    /// (1 − ε on the target, ε spread evenly) and an ignored index (score 0, not counted): the maximum, then one pass of
+    /// <see cref="Terms.SoftmaxWeightSums"/> (with Σz fused when smoothing).</summary>
     internal readonly struct CrossEntropyFromClassLogits : IRowMeasure
     {
         public static double Finish(double value) => value;
@@ -187,11 +167,14 @@ internal static partial class RowMeasures
         {
             int count = values.Length;
             Span<double> maxima = stackalloc double[count];
-            Span<int> counts = stackalloc int[count];
             Span<FoldTotals> weights = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
-            RowMaxima(source, start, maxima, counts, weights);
-            SoftmaxWeights(source.P(start, count), source.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
+            RowMaxima(source, start, maxima, weights);
+            ReadOnlySpan<T> logits = source.P(start, count);
+            RowLayout layout = source.Layout(count);
+            if (smoothing > 0.0) { Terms.SoftmaxWeightSumsKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(logits, layout, maxima, weights); }
+            else { Terms.SoftmaxWeightSumsKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(logits, layout, maxima, weights); }
+
             int counted = 0;
             for (int i = 0; i < count; i++)
             {
@@ -206,7 +189,7 @@ internal static partial class RowMeasures
                 double m = maxima[i];
                 double shiftedTarget = double.CreateTruncating(source.PRow(start + i)[target]) - m;
                 values[i] = double.IsFinite(m)
-                    ? SmoothedCrossEntropy(LogSumOfWeights(counts[i], weights[i].Sum), shiftedTarget, smoothing, weights[i].SumP, m, source.Columns)
+                    ? SmoothedCrossEntropy(LogSumOfWeights((int)weights[i].Sum, weights[i].Sum1), shiftedTarget, smoothing, weights[i].SumP, m, source.Columns)
                     : double.NaN;
             }
 
@@ -221,7 +204,8 @@ internal static partial class RowMeasures
     }
 
     /// <summary>Cross-entropy of target probabilities p against softmax(z): Σp·log A + Σ −p·d, with label smoothing
-    /// and (optionally) the targets normalized to sum 1.</summary>
+    /// and (optionally) the targets normalized to sum 1: the logits' maximum, then one pass of
+    /// <see cref="Terms.SoftmaxCrossEntropySums"/> over both rows (with Σp and Σz fused).</summary>
     internal readonly struct CrossEntropyFromLogits : IRowMeasure
     {
         public static double Finish(double value) => value;
@@ -231,29 +215,25 @@ internal static partial class RowMeasures
             int count = values.Length;
             Span<double> maxima = stackalloc double[count], zeros = stackalloc double[count];
             zeros.Clear();
-            Span<int> counts = stackalloc int[count];
-            Span<FoldTotals> weights = stackalloc FoldTotals[count], cross = stackalloc FoldTotals[count];
+            Span<FoldTotals> sums = stackalloc FoldTotals[count];
             double smoothing = source.Settings.LabelSmoothing;
 
-            // The logits are the second matrix (q): their rows are read as the first input of the weight fold.
-            var logitRows = new RowSource<T>(source, swap: true);
-            ReadOnlySpan<T> targets = source.P(start, count), logits = logitRows.P(start, count);
-            RowMaxima(logitRows, start, maxima, counts, weights);
-            SoftmaxWeights(logits, logitRows.Layout(count), maxima, withTotals: smoothing > 0.0, weights);
-            RowLayout layout = source.Layout(count);
-            Terms.SoftmaxCrossEntropyKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(targets, logits, layout, zeros, maxima, cross);
+            // The logits are the second matrix (q): their rows are read as the first input of the maximum fold.
+            RowMaxima(new RowSource<T>(source, swap: true), start, maxima, sums);
+            Terms.SoftmaxCrossEntropySumsKernel.FoldRowsInDouble<FoldModes.ShiftedWithTotals, T>(
+                source.P(start, count), source.Q(start, count), source.Layout(count), zeros, maxima, sums);
 
             for (int i = 0; i < count; i++)
             {
-                double m = maxima[i], logA = LogSumOfWeights(counts[i], weights[i].Sum), mass = cross[i].SumP;
+                double m = maxima[i], logA = LogSumOfWeights((int)sums[i].Sum, sums[i].Sum1), mass = sums[i].SumP, cross = sums[i].Sum2;
                 double value = source.Settings.Normalize
-                    ? (mass == 0.0 ? double.NaN : logA + (cross[i].Sum / mass))
-                    : (mass == 0.0 ? 0.0 : mass * logA) + cross[i].Sum;
+                    ? (mass == 0.0 ? double.NaN : logA + (cross / mass))
+                    : (mass == 0.0 ? 0.0 : mass * logA) + cross;
                 if (smoothing > 0.0)
                 {
                     // At ε = 1 the target is uniform: an infinite unsmoothed value drops out (0·∞), a NaN one (a target row
                     // that normalizes to NaN) does not.
-                    value = (smoothing < 1.0 || double.IsNaN(value) ? (1.0 - smoothing) * value : 0.0) + (smoothing * (logA - ((weights[i].SumP / source.Columns) - m)));
+                    value = (smoothing < 1.0 || double.IsNaN(value) ? (1.0 - smoothing) * value : 0.0) + (smoothing * (logA - ((sums[i].SumQ / source.Columns) - m)));
                 }
 
                 values[i] = double.IsFinite(m) ? value : double.NaN;

@@ -33,4 +33,25 @@ public static partial class Terms
         a == double.NegativeInfinity && !double.IsNaN(b) ? 0.0
         : b == double.NegativeInfinity && !double.IsNaN(a) ? double.PositiveInfinity
         : Fn.Exp(a) * (a - b);
+
+    /// <summary>The three sums a row of logits is scored from, in one pass over the row shifted by its maximum m
+    /// (d = z − m): how many logits are at the maximum (d = 0, see <see cref="Terms.AtMaximum"/>), Σe^d over the logits
+    /// below it (<see cref="SoftmaxWeight"/>) and Σ −d·e^d (<see cref="SoftmaxEntropy"/>). The sums share one body, so
+    /// e^d is computed once per logit: log Σe^(z − m) = log c + log1p(Σ/c) and the entropy log A + B/A follow per row.</summary>
+    [Term]
+    public static (double, double, double) SoftmaxSums(double d) =>
+        (d == 0.0 ? 1.0 : 0.0, d == 0.0 ? 0.0 : Fn.Exp(d), d == double.NegativeInfinity ? 0.0 : -(d * Fn.Exp(d)));
+
+    /// <summary>The first two sums of <see cref="SoftmaxSums"/> (the maxima counted, Σe^d below them): all that log-sum-exp
+    /// needs, for the cross-entropy against class indices.</summary>
+    [Term]
+    public static (double, double) SoftmaxWeightSums(double d) =>
+        (d == 0.0 ? 1.0 : 0.0, d == 0.0 ? 0.0 : Fn.Exp(d));
+
+    /// <summary>The sums of the cross-entropy of target probabilities p against logits shifted by their maximum, in one
+    /// pass over both rows: the maxima counted, Σe^d below them, and Σ −p·d (<see cref="SoftmaxCrossEntropy"/>: 0 when
+    /// p = 0 whatever d is, NaN excepted; +∞ for p &gt; 0 against d = −∞).</summary>
+    [Term]
+    public static (double, double, double) SoftmaxCrossEntropySums(double p, double d) =>
+        (d == 0.0 ? 1.0 : 0.0, d == 0.0 ? 0.0 : Fn.Exp(d), p == 0.0 && !double.IsNaN(d) ? 0.0 : -(p * d));
 }
