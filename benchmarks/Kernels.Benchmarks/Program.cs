@@ -7,6 +7,7 @@ namespace Kernels.Benchmarks;
 /// <summary>
 /// <c>compare [--quick]</c>: a one-minute Markdown comparison (see <see cref="Compare"/>);
 /// <c>compare batch [--quick]</c>: the same for batch scoring (see <see cref="CompareBatch"/>);
+/// <c>compare logits [--quick]</c>: the logits family against a scalar loop and the exponential's limit (see <see cref="CompareLogits"/>);
 /// <c>compare measures [--only NAME] [--quick]</c>: the other measures against naive scalar loops, or only those whose
 /// name contains NAME (see <see cref="CompareMeasures"/>);
 /// <c>rows-sweep [--quick]</c>: the measurements behind the batch driver's tuning constants (see <see cref="RowsSweep"/>).
@@ -15,7 +16,7 @@ namespace Kernels.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "usage: compare [batch | measures [--only NAME]] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
+        "usage: compare [batch | measures [--only NAME] | logits] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
 
     private static int Main(string[] args)
     {
@@ -23,7 +24,8 @@ internal static class Program
         {
             bool batch = args[0] == "compare" && args.Length > 1 && args[1] == "batch";
             bool measures = args[0] == "compare" && args.Length > 1 && args[1] == "measures";
-            string[] options = args[(batch || measures ? 2 : 1)..];
+            bool logits = args[0] == "compare" && args.Length > 1 && args[1] == "logits";
+            string[] options = args[(batch || measures || logits ? 2 : 1)..];
             bool quick = options.Contains("--quick");
             string[] rest = options.Where(o => o != "--quick").ToArray();
 
@@ -46,7 +48,7 @@ internal static class Program
                 return CompareMeasures.Run(quick, only) ? 0 : 2;
             }
 
-            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : Compare.Run;
+            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : logits ? CompareLogits.Run : Compare.Run;
             mode(quick);
             return 0;
         }
