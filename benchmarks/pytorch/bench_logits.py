@@ -38,7 +38,8 @@ def main():
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 2.0
     torch.set_num_threads(threads)
-    print(f"# torch {torch.__version__}, threads {torch.get_num_threads()}, capability {torch.backends.cpu.get_cpu_capability() if hasattr(torch.backends.cpu, 'get_cpu_capability') else '?'}")
+    capability = next((line.strip() for line in torch.__config__.show().splitlines() if "CPU capability" in line), "CPU capability: ?")
+    print(f"# torch {torch.__version__}, threads {torch.get_num_threads()}, {capability}")
     for k in (10, 1000):
         rows = ELEMENTS // k
         g = torch.Generator().manual_seed(k)

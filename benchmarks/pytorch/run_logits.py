@@ -18,7 +18,7 @@ def torch_times():
 
 
 def ours():
-    env = dict(os.environ, DOTNET_TieredPGO="0")
+    env = dict(os.environ, DOTNET_TieredCompilation="0")  # fully optimized code from the first call
     args = ["dotnet", "run", "-c", "Release", "--project", os.path.join(root, "benchmarks", "Kernels.Benchmarks"), "--",
             "compare", "logits"] + (["--quick"] if quick else [])
     out = subprocess.run(args, check=True, capture_output=True, text=True, env=env, cwd=root).stdout
