@@ -9,6 +9,7 @@ namespace Kernels.Benchmarks;
 /// <c>compare --report DIR [--quick]</c>: the same over n from about 1K to 16M, written to DIR/report.md with SVG plots
 /// (see <see cref="Report"/>);
 /// <c>compare batch [--quick]</c>: the same for batch scoring (see <see cref="CompareBatch"/>);
+/// <c>compare logits [--quick]</c>: the logits family against a scalar loop and the exponential's limit (see <see cref="CompareLogits"/>);
 /// <c>compare measures [--only NAME] [--quick]</c>: the other measures against naive scalar loops, or only those whose
 /// name contains NAME (see <see cref="CompareMeasures"/>);
 /// <c>rows-sweep [--quick]</c>: the measurements behind the batch driver's tuning constants (see <see cref="RowsSweep"/>).
@@ -17,7 +18,7 @@ namespace Kernels.Benchmarks;
 internal static class Program
 {
     private const string Usage =
-        "usage: compare [--report DIR | batch | measures [--only NAME]] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
+        "usage: compare [--report DIR | batch | measures [--only NAME] | logits] [--quick] | rows-sweep [--quick]   (any other arguments go to BenchmarkDotNet)";
 
     private static int Main(string[] args)
     {
@@ -25,7 +26,8 @@ internal static class Program
         {
             bool batch = args[0] == "compare" && args.Length > 1 && args[1] == "batch";
             bool measures = args[0] == "compare" && args.Length > 1 && args[1] == "measures";
-            string[] options = args[(batch || measures ? 2 : 1)..];
+            bool logits = args[0] == "compare" && args.Length > 1 && args[1] == "logits";
+            string[] options = args[(batch || measures || logits ? 2 : 1)..];
             bool quick = options.Contains("--quick");
             string[] rest = options.Where(o => o != "--quick").ToArray();
 
@@ -39,7 +41,7 @@ internal static class Program
 
             // compare --report DIR: the size sweep with its report and plots.
             string? report = null;
-            if (!batch && !measures && args[0] == "compare" && rest.Length == 2 && rest[0] == "--report")
+            if (!batch && !measures && !logits && args[0] == "compare" && rest.Length == 2 && rest[0] == "--report")
             {
                 report = rest[1];
                 rest = [];
@@ -62,7 +64,7 @@ internal static class Program
                 return 0;
             }
 
-            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : Compare.Run;
+            Action<bool> mode = args[0] == "rows-sweep" ? RowsSweep.Run : batch ? CompareBatch.Run : logits ? CompareLogits.Run : Compare.Run;
             mode(quick);
             return 0;
         }

@@ -15,7 +15,7 @@ internal static class ScoreCommand
     {
         var measure = new Option<string>("--measure", "-m")
         {
-            Description = "entropy | cross-entropy | kl | js | js-distance | hellinger | total-variation | chi-square | neyman-chi-square | bhattacharyya",
+            Description = "entropy | cross-entropy | kl | js | js-distance | binary-cross-entropy | hellinger | total-variation | chi-square | neyman-chi-square | bhattacharyya",
             Required = true,
         };
         var logBase = new Option<string>("--base", "-b") { Description = "Log base of the scores: 2, e, 10 or any number > 0, ≠ 1", DefaultValueFactory = _ => "e" };
@@ -30,17 +30,32 @@ internal static class ScoreCommand
         var output = new Option<string>("--output", "-o") { Description = "Where the scores go, or - for stdout (written to a temporary file and renamed on success)", DefaultValueFactory = _ => "-" };
         var threads = new Option<int>("--threads", "-t") { Description = "Most threads to use (0: every core)", DefaultValueFactory = _ => 0 };
         var logits = new Option<bool>("--logits") { Description = "Inputs are logits (entropy; cross-entropy with the logits in --q) or log-probabilities (kl)" };
+        var targets = new Option<string?>("--targets") { Description = "Class indices, one integer per row of logits (cross-entropy --logits: the input is then the logits), PyTorch's cross_entropy(z, target)" };
+        var labelSmoothing = new Option<double>("--label-smoothing") { Description = "ε in [0, 1]: the target puts 1 − ε on its class and ε/k on every class (cross-entropy --logits)", DefaultValueFactory = _ => 0.0 };
+        var ignoreIndex = new Option<int?>("--ignore-index") { Description = "Rows whose class index is this score 0 and do not count towards the mean (with --targets)" };
+        var classWeights = new Option<string?>("--class-weights") { Description = "One weight ≥ 0 per class, a file or a comma list (with --targets), PyTorch's weight=: each row scores w[target]·loss" };
+        var positiveWeights = new Option<string?>("--pos-weight") { Description = "One weight ≥ 0 per column, a file or a comma list (binary-cross-entropy), PyTorch's pos_weight=" };
         var header = new Option<string>("--header") { Description = "Whether the first row of a CSV is a header: auto (a row of names is; a row mixing names and numbers is an error) | yes | no", DefaultValueFactory = _ => "auto" };
 
         var score = new Command("score", $"Score every row of a file: one score per row to the output, a summary (rows, mean, min, max, p50, p95, NaN and ±∞ counts) on stderr. Inputs are streamed in chunks of {ScoreJob.ChunkValues:N0} values (the next read while the current is scored): memory stays about 16 MB per input (double) plus the summary's 8 MB, whatever the file size.")
         {
             measure, logBase, normalize, precision, input, reference, q, columns, format, output, outputFormat, threads, logits, header,
+            targets, labelSmoothing, ignoreIndex, classWeights, positiveWeights,
         };
         score.SetAction(result => Cli.Guard(context.Stderr, () =>
         {
             ScoreRequest request = Request(result.GetValue(measure)!, result.GetValue(logBase)!, result.GetValue(normalize), result.GetValue(precision)!,
                 result.GetValue(input)!, result.GetValue(reference), result.GetValue(q), result.GetValue(columns), result.GetValue(format)!,
-                result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits), result.GetValue(header)!);
+                result.GetValue(output)!, result.GetValue(outputFormat)!, result.GetValue(threads), result.GetValue(logits), result.GetValue(header)!)
+                with
+                {
+                    Targets = result.GetValue(targets),
+                    LabelSmoothing = result.GetValue(labelSmoothing),
+                    IgnoreIndex = result.GetValue(ignoreIndex),
+                    ClassWeights = result.GetValue(classWeights),
+                    PositiveWeights = result.GetValue(positiveWeights),
+                };
+            request = request.Validate() is string problem ? throw new UsageException(problem) : request;
             Summary summary = ScoreJob.Run(request, context.Stdin, context.Stdout, context.Stderr, context.Interactive, context.Token);
             string unit = Names.InLogUnits(request.Measure) ? BaseUnit(request.Base) : "no unit";
             context.Stderr.WriteLine($"{Names.Of(request.Measure)} ({unit}): {summary.Format(Names.InLogUnits(request.Measure) ? unit : string.Empty)}");
@@ -81,7 +96,7 @@ internal static class ScoreCommand
 
         var request = new ScoreRequest(which, ParseBase(logBase), normalize, single, input, reference, q, selection, ParseFormat(format, "--format"),
             output, ParseFormat(outputFormat, "--output-format"), threads, logits, hasHeader);
-        return request.Validate() is string problem ? throw new UsageException(problem) : request;
+        return request; // validated by the caller, with the logits family's options
     }
 
     private static LogBase ParseBase(string text)

@@ -8,6 +8,7 @@ internal enum Measure
     KullbackLeibler,
     JensenShannon,
     JensenShannonDistance,
+    BinaryCrossEntropy,
     Hellinger,
     TotalVariation,
     PearsonChiSquare,

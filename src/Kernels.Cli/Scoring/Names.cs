@@ -10,6 +10,7 @@ internal static class Names
         Measure.KullbackLeibler => "kl",
         Measure.JensenShannon => "js",
         Measure.JensenShannonDistance => "js-distance",
+        Measure.BinaryCrossEntropy => "binary-cross-entropy",
         Measure.Hellinger => "hellinger",
         Measure.TotalVariation => "total-variation",
         Measure.PearsonChiSquare => "chi-square",
@@ -18,7 +19,7 @@ internal static class Names
     };
 
     /// <summary>Every name, for the usage messages.</summary>
-    public const string All = "entropy, cross-entropy, kl, js, js-distance, hellinger, total-variation, chi-square, neyman-chi-square or bhattacharyya";
+    public const string All = "entropy, cross-entropy, kl, js, js-distance, binary-cross-entropy, hellinger, total-variation, chi-square, neyman-chi-square or bhattacharyya";
 
     /// <summary>The measures of <c>Kernels.Measures</c> (probabilities only: no logits form).</summary>
     public static bool FromMeasures(Measure measure) => measure >= Measure.Hellinger;
@@ -33,6 +34,7 @@ internal static class Names
         "kl" or "kullback-leibler" => Measure.KullbackLeibler,
         "js" or "jensen-shannon" => Measure.JensenShannon,
         "js-distance" => Measure.JensenShannonDistance,
+        "binary-cross-entropy" or "bce" => Measure.BinaryCrossEntropy,
         "hellinger" => Measure.Hellinger,
         "total-variation" or "tv" => Measure.TotalVariation,
         "chi-square" or "pearson-chi-square" => Measure.PearsonChiSquare,

@@ -43,7 +43,8 @@ internal static class ScoreJob
                 throw new DataException($"{request.Reference} holds {reference.Length} values but {p.Source} has {p.Columns} columns; the reference must have one value per column.");
             }
 
-            return WriteScores(request, p, q, reference, stdout, progress, showProgress, pStream, token);
+            var family = LogitsInputs.Read(request, p, stdin);
+            return WriteScores(request, p, q, reference, family, stdout, progress, showProgress, pStream, token);
         }
         finally
         {
@@ -52,7 +53,7 @@ internal static class ScoreJob
         }
     }
 
-    private static Summary WriteScores(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, Stream stdout, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
+    private static Summary WriteScores(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, LogitsInputs family, Stream stdout, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
     {
         DataFormat format = request.OutputFormat != DataFormat.Auto ? request.OutputFormat
             : request.Output == "-" ? DataFormat.Csv
@@ -64,7 +65,7 @@ internal static class ScoreJob
             using Stream? device = request.Output == "-" ? null : new FileStream(request.Output, FileMode.Open, FileAccess.Write);
             Stream target = device ?? stdout;
             using IScoreWriter writer = Formats.CreateWriter(target, format, request.Single, name);
-            Summary summary = Score(request, p, q, reference, writer, progress, showProgress, pStream, token);
+            Summary summary = Score(request, p, q, reference, family, writer, progress, showProgress, pStream, token);
             writer.Complete();
             target.Flush();
             return summary;
@@ -84,7 +85,7 @@ internal static class ScoreJob
             using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 using IScoreWriter writer = Formats.CreateWriter(file, format, request.Single, name);
-                summary = Score(request, p, q, reference, writer, progress, showProgress, pStream, token);
+                summary = Score(request, p, q, reference, family, writer, progress, showProgress, pStream, token);
                 writer.Complete();
                 file.Flush(flushToDisk: false);
             }
@@ -104,14 +105,14 @@ internal static class ScoreJob
     private static bool IsDevice(string path) =>
         !OperatingSystem.IsWindows() && Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
 
-    private static Summary Score(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token) =>
+    private static Summary Score(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, LogitsInputs family, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token) =>
         request.Single
-            ? Score<float>(request, p, q, reference, writer, progress, showProgress, pStream, token)
-            : Score<double>(request, p, q, reference, writer, progress, showProgress, pStream, token);
+            ? Score<float>(request, p, q, reference, family, writer, progress, showProgress, pStream, token)
+            : Score<double>(request, p, q, reference, family, writer, progress, showProgress, pStream, token);
 
     /// <summary>The chunk loop, once for both element types: read, score through <see cref="Batch"/> in T, widen the
     /// scores to double (exactly) for the summary and the writer.</summary>
-    private static Summary Score<T>(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
+    private static Summary Score<T>(ScoreRequest request, IMatrixReader p, IMatrixReader? q, double[]? reference, LogitsInputs family, IScoreWriter writer, TextWriter progress, bool showProgress, Stream pStream, CancellationToken token)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int columns = p.Columns;
@@ -119,6 +120,7 @@ internal static class ScoreJob
         var summary = new Summary();
         var options = new BatchOptions { Normalize = request.Normalize, MaxDegreeOfParallelism = request.Threads, CancellationToken = token };
         T[]? shared = reference is null ? null : Array.ConvertAll(reference, T.CreateTruncating);
+        T[] weights = family.Weights is null ? [] : Array.ConvertAll(family.Weights, T.CreateTruncating);
         T[] values = new T[chunkRows];
         double[] scores = new double[chunkRows];
         var clock = Stopwatch.StartNew();
@@ -135,7 +137,8 @@ internal static class ScoreJob
             }
 
             ReadOnlySpan<T> second = qRows is not null ? qRows.AsSpan(0, n * columns) : shared;
-            Compute(request, pRows.AsSpan(0, n * columns), second, columns, values.AsSpan(0, n), options);
+            ReadOnlySpan<int> classes = family.ClassesOf(row, n, p.Source);
+            Compute(request, pRows.AsSpan(0, n * columns), second, classes, weights, columns, values.AsSpan(0, n), options);
             for (int i = 0; i < n; i++)
             {
                 scores[i] = double.CreateTruncating(values[i]);
@@ -154,6 +157,8 @@ internal static class ScoreJob
         {
             throw new DataException($"{p.Source} has no rows.");
         }
+
+        family.CheckAllRowsRead(row, p.Source);
 
         return summary;
     }
@@ -176,16 +181,16 @@ internal static class ScoreJob
     /// Scores rows of p (against q, one row per row or one shared row) with the request's measure, base and options:
     /// one <see cref="Batch"/> call per measure, the float or the double overload as T is (the JIT keeps one).
     /// </summary>
-    private static void Compute<T>(ScoreRequest r, ReadOnlySpan<T> p, ReadOnlySpan<T> q, int columns, Span<T> scores, BatchOptions o)
+    private static void Compute<T>(ScoreRequest r, ReadOnlySpan<T> p, ReadOnlySpan<T> q, ReadOnlySpan<int> classes, ReadOnlySpan<T> weights, int columns, Span<T> scores, BatchOptions o)
         where T : unmanaged
     {
         if (typeof(T) == typeof(float))
         {
-            Score(r, Cast<T, float>(p), Cast<T, float>(q), columns, MemoryMarshal.Cast<T, float>(scores), o);
+            Score(r, Cast<T, float>(p), Cast<T, float>(q), classes, Cast<T, float>(weights), columns, MemoryMarshal.Cast<T, float>(scores), o);
         }
         else
         {
-            Score(r, Cast<T, double>(p), Cast<T, double>(q), columns, MemoryMarshal.Cast<T, double>(scores), o);
+            Score(r, Cast<T, double>(p), Cast<T, double>(q), classes, Cast<T, double>(weights), columns, MemoryMarshal.Cast<T, double>(scores), o);
         }
     }
 
@@ -193,13 +198,17 @@ internal static class ScoreJob
         where TFrom : unmanaged
         where TTo : unmanaged => MemoryMarshal.Cast<TFrom, TTo>(values);
 
-    private static void Score(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, int c, Span<float> s, BatchOptions o)
+    private static void Score(ScoreRequest r, ReadOnlySpan<float> p, ReadOnlySpan<float> q, ReadOnlySpan<int> classes, ReadOnlySpan<float> w, int c, Span<float> s, BatchOptions o)
     {
         switch (r.Measure)
         {
+            case Measure.CrossEntropy when r.Targets is not null && r.ClassWeights is not null: Batch.CrossEntropyFromLogits(classes, p, w, c, s, r.Base, o, r.LabelSmoothing, r.IgnoreIndex); break;
+            case Measure.CrossEntropy when r.Targets is not null: Batch.CrossEntropyFromLogits(classes, p, c, s, r.Base, o, r.LabelSmoothing, r.IgnoreIndex); break;
+            case Measure.BinaryCrossEntropy when r.PositiveWeights is not null: Batch.BinaryCrossEntropyFromLogits(p, q, w, c, s, o); break;
+            case Measure.BinaryCrossEntropy: Batch.BinaryCrossEntropyFromLogits(p, q, c, s, o); break;
             case Measure.Entropy when r.Logits: Batch.EntropyFromLogits(p, c, s, r.Base, o); break;
             case Measure.Entropy: Batch.Entropy(p, c, s, r.Base, o); break;
-            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o); break;
+            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o, r.LabelSmoothing); break;
             case Measure.CrossEntropy: Batch.CrossEntropy(p, q, c, s, r.Base, o); break;
             case Measure.KullbackLeibler when r.Logits: Batch.KullbackLeiblerFromLogProbabilities(p, q, c, s, r.Base, o); break;
             case Measure.KullbackLeibler: Batch.KullbackLeibler(p, q, c, s, r.Base, o); break;
@@ -213,13 +222,17 @@ internal static class ScoreJob
         }
     }
 
-    private static void Score(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, int c, Span<double> s, BatchOptions o)
+    private static void Score(ScoreRequest r, ReadOnlySpan<double> p, ReadOnlySpan<double> q, ReadOnlySpan<int> classes, ReadOnlySpan<double> w, int c, Span<double> s, BatchOptions o)
     {
         switch (r.Measure)
         {
+            case Measure.CrossEntropy when r.Targets is not null && r.ClassWeights is not null: Batch.CrossEntropyFromLogits(classes, p, w, c, s, r.Base, o, r.LabelSmoothing, r.IgnoreIndex); break;
+            case Measure.CrossEntropy when r.Targets is not null: Batch.CrossEntropyFromLogits(classes, p, c, s, r.Base, o, r.LabelSmoothing, r.IgnoreIndex); break;
+            case Measure.BinaryCrossEntropy when r.PositiveWeights is not null: Batch.BinaryCrossEntropyFromLogits(p, q, w, c, s, o); break;
+            case Measure.BinaryCrossEntropy: Batch.BinaryCrossEntropyFromLogits(p, q, c, s, o); break;
             case Measure.Entropy when r.Logits: Batch.EntropyFromLogits(p, c, s, r.Base, o); break;
             case Measure.Entropy: Batch.Entropy(p, c, s, r.Base, o); break;
-            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o); break;
+            case Measure.CrossEntropy when r.Logits: Batch.CrossEntropyFromLogits(p, q, c, s, r.Base, o, r.LabelSmoothing); break;
             case Measure.CrossEntropy: Batch.CrossEntropy(p, q, c, s, r.Base, o); break;
             case Measure.KullbackLeibler when r.Logits: Batch.KullbackLeiblerFromLogProbabilities(p, q, c, s, r.Base, o); break;
             case Measure.KullbackLeibler: Batch.KullbackLeibler(p, q, c, s, r.Base, o); break;

@@ -12,7 +12,7 @@ namespace Kernels;
 /// inline; the throwing methods are not (<see cref="DoesNotReturnAttribute"/>), so a check costs a compare and a
 /// branch on the hot path. Values are formatted round-trip and culture-invariant.
 /// </summary>
-internal static class ThrowHelper
+internal static partial class ThrowHelper
 {
     /// <summary>Throws unless the two inputs have the same length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

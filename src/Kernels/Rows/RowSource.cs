@@ -38,6 +38,14 @@ internal readonly unsafe struct RowSource<T> where T : unmanaged
         _w = w;
     }
 
+    /// <summary>The same batch with one row of <c>Columns</c> values beside it (a per-column weight every row shares),
+    /// read with <c>Z(0, 1)</c>.</summary>
+    public RowSource(RowSource<T> other, T* sharedRow)
+        : this(other._p, other.Rows, other.Columns, other.PStride, other._q, other._qLength, other.QStride, other._targets, other.Settings)
+    {
+        _z = sharedRow;
+    }
+
     /// <summary>The same batch with the two matrices exchanged (both must have one row per row).</summary>
     public RowSource(RowSource<T> other, bool swap)
         : this(swap ? other._q : other._p, other.Rows, other.Columns, swap ? other.QStride : other.PStride,
