@@ -16,13 +16,12 @@ internal static partial class RowMeasures
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int count = maxima.Length;
-        Span<int> counts = stackalloc int[count];
         Span<FoldTotals> weights = stackalloc FoldTotals[count];
-        RowMaxima(source, start, maxima, counts, weights);
-        SoftmaxWeights(source.P(start, count), source.Layout(count), maxima, withTotals: false, weights);
+        RowMaxima(source, start, maxima, weights);
+        Terms.SoftmaxWeightSumsKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(source.P(start, count), source.Layout(count), maxima, weights);
         for (int i = 0; i < count; i++)
         {
-            logSums[i] = LogSumOfWeights(counts[i], weights[i].Sum);
+            logSums[i] = LogSumOfWeights((int)weights[i].Sum, weights[i].Sum1);
         }
     }
 
