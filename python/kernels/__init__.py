@@ -330,12 +330,9 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
     """torch.nn.functional.cross_entropy on NumPy arrays: ``input`` holds logits of shape (C,), (N, C) or
     (N, C, d1, ...) (classes along axis 1); ``target`` is class indices (integers, shape without the class axis;
     ``ignore_index`` rows score 0 and are not counted by "mean") or class probabilities (floats, the shape of input).
-    ``label_smoothing`` mixes the target with the uniform distribution as PyTorch does. reduction is "mean", "sum" or
+    ``label_smoothing`` mixes the target with the uniform distribution as PyTorch does. ``weight`` (class-index
+    targets only) holds one weight per class, PyTorch's semantics: "mean" divides by Σ weight[target]. reduction is "mean", "sum" or
     "none". ``base`` (an extension) gives the loss in bits etc. instead of nats."""
-    if weight is not None:
-        raise NotImplementedError(
-            "kernels.cross_entropy: weight= (class weights) is not supported by this libkernels build (its Batch API "
-            "has no class weights yet); pass weight=None")
     logits = np.asarray(input)
     dtype = floating(logits)
     logits = as_array(logits, dtype)
@@ -344,6 +341,9 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
     reduce = _reduction(reduction)
     key = _KEY[dtype]
     if target.dtype.kind in "f":
+        if weight is not None:
+            raise ValueError("kernels.cross_entropy: weight= applies to class-index targets (integers) only here; "
+                             "for probability targets, scale the target rows by the weights before the call")
         if target.shape != logits.shape:
             raise ValueError(f"kernels.cross_entropy: probability targets must have the shape of input {logits.shape}, got {target.shape}")
         result = _score(_n.CROSS_ENTROPY_FROM_LOGITS, as_array(target, dtype), logits, axis=class_axis, base=base,
@@ -360,14 +360,27 @@ def cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean
     targets = np.ascontiguousarray(target, dtype=np.int32).reshape(-1)
     options = _options(base, threads=threads, label_smoothing=label_smoothing, p_stride=L.stride, ignore_index=ignore_index)
     pointer = address(targets) if targets.size else None
+    weights = None
+    if weight is not None:
+        weights = np.ascontiguousarray(np.asarray(weight), dtype=dtype)
+        if weights.shape != (L.columns,):
+            raise ValueError(f"kernels.cross_entropy: weight must hold one value per class, shape ({L.columns},), got {weights.shape}")
     if reduce is not None:
         result = ctypes.c_double()
-        status = _n.classes_reduce[key](pointer, L.address, L.rows, L.columns, reduce, options, ctypes.addressof(result))
+        if weights is not None:
+            status = _n.classes_weighted_reduce[key](pointer, L.address, address(weights) if weights.size else None, L.rows,
+                                                     L.columns, reduce, options, ctypes.addressof(result))
+        else:
+            status = _n.classes_reduce[key](pointer, L.address, L.rows, L.columns, reduce, options, ctypes.addressof(result))
         if status:
             _n.fail(status)
         return dtype.type(result.value)
     out = np.empty(L.rows, dtype)
-    status = _n.classes[key](pointer, L.address, L.rows, L.columns, options, address(out) if out.size else None)
+    if weights is not None:
+        status = _n.classes_weighted[key](pointer, L.address, address(weights) if weights.size else None, L.rows, L.columns,
+                                          options, address(out) if out.size else None)
+    else:
+        status = _n.classes[key](pointer, L.address, L.rows, L.columns, options, address(out) if out.size else None)
     if status:
         _n.fail(status)
     out = out.reshape(L.shape)

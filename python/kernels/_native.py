@@ -104,6 +104,8 @@ rows_reduce = {"f8": _bind("kernels_rows_reduce_f64", _I, _P, _P, _N, _N, _I, _O
 # targets, logits, rows, columns, options, destination
 classes = {"f8": _bind("kernels_cross_entropy_classes_f64", _P, _P, _N, _N, _O, _P), "f4": _bind("kernels_cross_entropy_classes_f32", _P, _P, _N, _N, _O, _P)}
 classes_reduce = {"f8": _bind("kernels_cross_entropy_classes_reduce_f64", _P, _P, _N, _N, _I, _O, _P), "f4": _bind("kernels_cross_entropy_classes_reduce_f32", _P, _P, _N, _N, _I, _O, _P)}
+classes_weighted = {"f8": _bind("kernels_cross_entropy_classes_weighted_f64", _P, _P, _P, _N, _N, _O, _P), "f4": _bind("kernels_cross_entropy_classes_weighted_f32", _P, _P, _P, _N, _N, _O, _P)}
+classes_weighted_reduce = {"f8": _bind("kernels_cross_entropy_classes_weighted_reduce_f64", _P, _P, _P, _N, _N, _I, _O, _P), "f4": _bind("kernels_cross_entropy_classes_weighted_reduce_f32", _P, _P, _P, _N, _N, _I, _O, _P)}
 # mean1, log_variance1, mean2, log_variance2, n, options, result
 gaussian_pair = {"f8": _bind("kernels_gaussian_pair_f64", _P, _P, _P, _P, _N, _O, _P), "f4": _bind("kernels_gaussian_pair_f32", _P, _P, _P, _P, _N, _O, _P)}
 gaussian_pair_rows = {"f8": _bind("kernels_gaussian_pair_rows_f64", _P, _P, _P, _P, _N, _N, _O, _P), "f4": _bind("kernels_gaussian_pair_rows_f32", _P, _P, _P, _P, _N, _N, _O, _P)}

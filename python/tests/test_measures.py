@@ -79,8 +79,8 @@ def test_logits_measures():
     np.testing.assert_allclose(kernels.kullback_leibler_from_log_probabilities(a, b), (np.exp(a) * (a - b)).sum(-1), rtol=1e-11)
 
 
-def torch_cross_entropy(z, target, ignore_index=-100, reduction="mean", label_smoothing=0.0):
-    """PyTorch's definition, written out in NumPy (class dim 1)."""
+def torch_cross_entropy(z, target, ignore_index=-100, reduction="mean", label_smoothing=0.0, weight=None):
+    """PyTorch's definition, written out in NumPy (class dim 1); weight= for class-index targets only."""
     z = np.moveaxis(z, 1, -1) if z.ndim > 1 else z[None]
     log_softmax = z - z.max(-1, keepdims=True)
     log_softmax = log_softmax - np.log(np.exp(log_softmax).sum(-1, keepdims=True))
@@ -93,10 +93,11 @@ def torch_cross_entropy(z, target, ignore_index=-100, reduction="mean", label_sm
     t = np.atleast_1d(target)
     keep = t != ignore_index
     safe = np.where(keep, t, 0)
-    nll = -np.take_along_axis(log_softmax, safe[..., None], -1)[..., 0]
-    smooth = -log_softmax.mean(-1)
+    w = np.ones(classes) if weight is None else np.asarray(weight, dtype=np.float64)
+    nll = -np.take_along_axis(log_softmax, safe[..., None], -1)[..., 0] * w[safe]
+    smooth = -(log_softmax * w).sum(-1) / classes
     loss = np.where(keep, (1 - label_smoothing) * nll + label_smoothing * smooth, 0.0)
-    return {"none": loss, "sum": loss.sum(), "mean": loss.sum() / keep.sum()}[reduction]
+    return {"none": loss, "sum": loss.sum(), "mean": loss.sum() / np.where(keep, w[safe], 0.0).sum()}[reduction]
 
 
 @pytest.mark.parametrize("reduction", ["none", "sum", "mean"])
@@ -126,10 +127,33 @@ def test_cross_entropy_with_probabilities_and_spatial_dimensions():
                                torch_cross_entropy(z[0, :, 0, 0], np.array(classes[0, 0, 0]))[()], rtol=1e-12)
 
 
+@pytest.mark.parametrize("reduction", ["none", "sum", "mean"])
+@pytest.mark.parametrize("label_smoothing", [0.0, 0.1])
+def test_cross_entropy_with_class_weights_is_pytorchs(reduction, label_smoothing):
+    z = RNG.normal(size=(16, 10)) * 3
+    t = RNG.integers(0, 10, size=16)
+    t[[2, 9]] = -100
+    w = RNG.uniform(0.0, 3.0, size=10)
+    w[4] = 0.0
+    expected = torch_cross_entropy(z, t, reduction=reduction, label_smoothing=label_smoothing, weight=w)
+    ours = kernels.cross_entropy(z, t, weight=w, reduction=reduction, label_smoothing=label_smoothing)
+    np.testing.assert_allclose(ours, expected, rtol=1e-12)
+    ours32 = kernels.cross_entropy(z.astype(np.float32), t, weight=w.astype(np.float32), reduction=reduction,
+                                   label_smoothing=label_smoothing)
+    assert np.asarray(ours32).dtype == np.float32
+    expected32 = torch_cross_entropy(z.astype(np.float32).astype(np.float64), t, reduction=reduction,
+                                     label_smoothing=label_smoothing, weight=w.astype(np.float32).astype(np.float64))
+    np.testing.assert_allclose(ours32, expected32, rtol=2e-6)
+
+
 def test_cross_entropy_errors():
     z = np.zeros((3, 4))
-    with pytest.raises(NotImplementedError, match="weight="):
-        kernels.cross_entropy(z, np.array([0, 1, 2]), weight=np.ones(4))
+    with pytest.raises(ValueError, match="one value per class"):
+        kernels.cross_entropy(z, np.array([0, 1, 2]), weight=np.ones(3))
+    with pytest.raises(ValueError, match="class-index targets"):
+        kernels.cross_entropy(z, np.full((3, 4), 0.25), weight=np.ones(4))
+    with pytest.raises(kernels.KernelsError, match="weight"):
+        kernels.cross_entropy(z, np.array([0, 1, 2]), weight=np.array([1.0, -1.0, 1.0, 1.0]))
     with pytest.raises(kernels.KernelsError, match=r"targets\[1\] is 7; a class index must be in \[0, 4\)"):
         kernels.cross_entropy(z, np.array([0, 7, 2]))
     with pytest.raises(ValueError, match="must have shape"):

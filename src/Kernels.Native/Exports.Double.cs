@@ -117,6 +117,50 @@ internal static unsafe class DoubleExports
         }
     }
 
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_weighted_f64")]
+    public static int WeightedClasses(int* targets, double* logits, double* weights, long rows, long columns, NativeOptions* options, double* destination)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            int classes = Boundary.ToInt(columns, nameof(columns));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireData(weights, classes, nameof(weights));
+            Boundary.RequireData(destination, count, nameof(destination));
+            DoubleTable.WeightedClasses(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<double>(logits, length), new ReadOnlySpan<double>(weights, classes), classes, new Span<double>(destination, count), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_weighted_reduce_f64")]
+    public static int WeightedClassesReduce(int* targets, double* logits, double* weights, long rows, long columns, int reduction, NativeOptions* options, double* result)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            int classes = Boundary.ToInt(columns, nameof(columns));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireData(weights, classes, nameof(weights));
+            Boundary.RequireResult(result, nameof(result));
+            *result = DoubleTable.WeightedClassesReduce(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<double>(logits, length), new ReadOnlySpan<double>(weights, classes), classes, Boundary.ReductionOf(reduction), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "kernels_gaussian_pair_f64")]
     public static int GaussianPair(double* mean1, double* logVariance1, double* mean2, double* logVariance2, long n, NativeOptions* options, double* result)
     {

@@ -117,6 +117,50 @@ internal static unsafe class SingleExports
         }
     }
 
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_weighted_f32")]
+    public static int WeightedClasses(int* targets, float* logits, float* weights, long rows, long columns, NativeOptions* options, float* destination)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            int classes = Boundary.ToInt(columns, nameof(columns));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireData(weights, classes, nameof(weights));
+            Boundary.RequireData(destination, count, nameof(destination));
+            SingleTable.WeightedClasses(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<float>(logits, length), new ReadOnlySpan<float>(weights, classes), classes, new Span<float>(destination, count), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
+    [UnmanagedCallersOnly(EntryPoint = "kernels_cross_entropy_classes_weighted_reduce_f32")]
+    public static int WeightedClassesReduce(int* targets, float* logits, float* weights, long rows, long columns, int reduction, NativeOptions* options, double* result)
+    {
+        try
+        {
+            NativeOptions o = Boundary.OptionsOf(options);
+            int length = Boundary.MatrixLength(rows, columns, o.PRowStride, nameof(logits));
+            int count = Boundary.ToInt(rows, nameof(rows));
+            int classes = Boundary.ToInt(columns, nameof(columns));
+            Boundary.RequireData(targets, count, nameof(targets));
+            Boundary.RequireData(logits, length, nameof(logits));
+            Boundary.RequireData(weights, classes, nameof(weights));
+            Boundary.RequireResult(result, nameof(result));
+            *result = SingleTable.WeightedClassesReduce(new ReadOnlySpan<int>(targets, count), new ReadOnlySpan<float>(logits, length), new ReadOnlySpan<float>(weights, classes), classes, Boundary.ReductionOf(reduction), Boundary.BaseOf(o, Measure.CrossEntropyFromLogits), o.LabelSmoothing, Boundary.IgnoreIndexOf(o), Boundary.BatchOptionsOf(o));
+            return (int)Status.Ok;
+        }
+        catch (Exception e)
+        {
+            return (int)LastError.From(e);
+        }
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "kernels_gaussian_pair_f32")]
     public static int GaussianPair(float* mean1, float* logVariance1, float* mean2, float* logVariance2, long n, NativeOptions* options, float* result)
     {

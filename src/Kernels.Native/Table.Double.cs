@@ -117,6 +117,15 @@ internal static class DoubleTable
     public static double ClassesReduce(ReadOnlySpan<int> targets, ReadOnlySpan<double> logits, int columns, Reduction reduction, LogBase logBase, double labelSmoothing, int? ignoreIndex, BatchOptions options) =>
         Batch.CrossEntropyFromLogits(targets, logits, columns, reduction, logBase, options, labelSmoothing, ignoreIndex);
 
+    /// <summary>Cross-entropy of logits against class indices with per-class weights (PyTorch's weight=), one score per row.</summary>
+    public static void WeightedClasses(ReadOnlySpan<int> targets, ReadOnlySpan<double> logits, ReadOnlySpan<double> weights, int columns, Span<double> destination, LogBase logBase, double labelSmoothing, int? ignoreIndex, BatchOptions options) =>
+        Batch.CrossEntropyFromLogits(targets, logits, weights, columns, destination, logBase, options, labelSmoothing, ignoreIndex);
+
+    /// <summary>Cross-entropy of logits against class indices with per-class weights, summed, or averaged over Σ w[target] of
+    /// the rows not ignored (PyTorch's weighted mean).</summary>
+    public static double WeightedClassesReduce(ReadOnlySpan<int> targets, ReadOnlySpan<double> logits, ReadOnlySpan<double> weights, int columns, Reduction reduction, LogBase logBase, double labelSmoothing, int? ignoreIndex, BatchOptions options) =>
+        Batch.CrossEntropyFromLogits(targets, logits, weights, columns, reduction, logBase, options, labelSmoothing, ignoreIndex);
+
     /// <summary>KL between two diagonal Gaussians given by means and log-variances, over one vector.</summary>
     public static double GaussianPair(ReadOnlySpan<double> mean1, ReadOnlySpan<double> logVariance1, ReadOnlySpan<double> mean2, ReadOnlySpan<double> logVariance2, LogBase logBase) =>
         Measures.GaussianKullbackLeibler(mean1, logVariance1, mean2, logVariance2, logBase);

@@ -133,6 +133,23 @@ int kernels_cross_entropy_classes_reduce_f32(const int32_t* targets, const float
                                              int64_t columns, int reduction, const kernels_options* options,
                                              double* result);
 
+/* The same with per-class weights w (weights holds `columns` values, finite and >= 0): PyTorch's
+ * cross_entropy(weight=w, label_smoothing=, ignore_index=). Row i scores w[t]·(-log softmax_t) without smoothing; with
+ * smoothing eps, (1 - eps)·w[t]·(-log softmax_t) + (eps/columns)·sum_j w[j]·(-log softmax_j). KERNELS_REDUCTION_MEAN
+ * divides the sum by sum_i w[targets[i]] over the rows not ignored, as PyTorch's weighted mean does. */
+int kernels_cross_entropy_classes_weighted_f64(const int32_t* targets, const double* logits, const double* weights,
+                                               int64_t rows, int64_t columns, const kernels_options* options,
+                                               double* destination);
+int kernels_cross_entropy_classes_weighted_f32(const int32_t* targets, const float* logits, const float* weights,
+                                               int64_t rows, int64_t columns, const kernels_options* options,
+                                               float* destination);
+int kernels_cross_entropy_classes_weighted_reduce_f64(const int32_t* targets, const double* logits,
+                                                      const double* weights, int64_t rows, int64_t columns,
+                                                      int reduction, const kernels_options* options, double* result);
+int kernels_cross_entropy_classes_weighted_reduce_f32(const int32_t* targets, const float* logits,
+                                                      const float* weights, int64_t rows, int64_t columns,
+                                                      int reduction, const kernels_options* options, double* result);
+
 /* ---- two diagonal Gaussians: D(N(mean1, e^log_variance1) || N(mean2, e^log_variance2)) ------------------------- */
 
 int kernels_gaussian_pair_f64(const double* mean1, const double* log_variance1, const double* mean2,
