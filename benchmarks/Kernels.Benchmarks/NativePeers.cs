@@ -90,7 +90,7 @@ internal static unsafe class NativePeers
             }
         }
 
-        status.Add($"{describe(library)} from {path}");
+        status.Add($"{describe(library)} from {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
     }
 
     public static string Name(Candidate candidate) => candidate switch
