@@ -39,8 +39,8 @@ internal static partial class RowMeasures
             Span<double> maxima = stackalloc double[count], logSums = stackalloc double[count];
             double smoothing = source.Settings.LabelSmoothing;
             ReadOnlySpan<T> classWeights = source.Q(start, count);
-            RowLogSumExp(source, start, maxima, logSums);
 
+            // Without smoothing only log-sum-exp is needed; with it, the weighted term Σ −w·d comes from the same pass.
             int smoothedRows = smoothing > 0.0 ? count : 0;
             Span<FoldTotals> smoothed = stackalloc FoldTotals[smoothedRows];
             Span<double> unshifted = stackalloc double[smoothedRows];
@@ -48,8 +48,18 @@ internal static partial class RowMeasures
             if (smoothing > 0.0)
             {
                 unshifted.Clear();
-                Terms.WeightedShiftedLogitKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(source.P(start, count), classWeights, source.Layout(count), maxima, unshifted, smoothed);
+                RowMaxima(source, start, maxima, smoothed);
+                Terms.WeightedSoftmaxSumsKernel.FoldRowsInDouble<FoldModes.ShiftedInputs, T>(source.P(start, count), classWeights, source.Layout(count), maxima, unshifted, smoothed);
+                for (int i = 0; i < count; i++)
+                {
+                    logSums[i] = LogSumOfWeights((int)smoothed[i].Sum, smoothed[i].Sum1);
+                }
+
                 totalWeight = Sums.TotalKernel.Fold<T>(classWeights);
+            }
+            else
+            {
+                RowLogSumExp(source, start, maxima, logSums);
             }
 
             int counted = 0;
@@ -68,7 +78,7 @@ internal static partial class RowMeasures
                 double value = weight == 0.0 || smoothing >= 1.0 ? 0.0 : (1.0 - smoothing) * weight * (logA - shiftedTarget);
                 if (smoothing > 0.0)
                 {
-                    value += smoothing / columns * ((totalWeight * logA) + smoothed[i].Sum);
+                    value += smoothing / columns * ((totalWeight * logA) + smoothed[i].Sum2);
                 }
 
                 values[i] = double.IsFinite(m) ? value : double.NaN;

@@ -6,9 +6,11 @@ namespace Kernels;
 /// </summary>
 public static partial class Terms
 {
-    /// <summary>−w·d for a logit shifted by its row's maximum (d = z − m ≤ 0) and its class's weight w: the weighted
-    /// smoothing term Σ −w_j·d_j of a row. 0 where w = 0 whatever d is (NaN excepted); +∞ for w &gt; 0 against d = −∞.</summary>
+    /// <summary>The sums a row of logits is scored from under class weights and label smoothing, in one pass over the row
+    /// shifted by its maximum (d = z − m) and the shared row of class weights w: the maxima counted and Σe^d below them
+    /// (as <see cref="SoftmaxWeightSums"/>, for log-sum-exp), and the weighted smoothing term Σ −w·d (0 where w = 0
+    /// whatever d is, NaN excepted; +∞ for w &gt; 0 against d = −∞).</summary>
     [Term]
-    public static double WeightedShiftedLogit(double d, double w) =>
-        w == 0.0 && !double.IsNaN(d) ? 0.0 : -(w * d);
+    public static (double, double, double) WeightedSoftmaxSums(double d, double w) =>
+        (d == 0.0 ? 1.0 : 0.0, d == 0.0 ? 0.0 : Fn.Exp(d), w == 0.0 && !double.IsNaN(d) ? 0.0 : -(w * d));
 }

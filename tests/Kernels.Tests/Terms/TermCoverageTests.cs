@@ -20,7 +20,7 @@ public sealed class TermCoverageTests
         "Entropy", "CrossEntropy", "KullbackLeibler", "JensenShannon", "Total",
         "SoftmaxEntropy", "SoftmaxCrossEntropy", "SoftmaxWeight", "KullbackLeiblerOfLogs",
         "SoftmaxSums", "SoftmaxWeightSums", "SoftmaxCrossEntropySums",
-        "BinaryCrossEntropyWithLogits", "WeightedBinaryCrossEntropyWithLogits", "WeightedShiftedLogit",
+        "BinaryCrossEntropyWithLogits", "WeightedBinaryCrossEntropyWithLogits", "WeightedSoftmaxSums",
     };
 
     [Fact]
