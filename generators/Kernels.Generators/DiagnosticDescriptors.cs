@@ -109,6 +109,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedMap = new(
+        "KG0020",
+        "Map term not supported",
+        "Term '{0}' has Map = true but {1}; a map term takes one input (then [TermParameter] values) and returns one double, with no Finish and no Maximum",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? ById(string id) => id switch
     {
         "KG0001" => InvalidSignature,
@@ -123,6 +131,7 @@ internal static class DiagnosticDescriptors
         "KG0010" => InvalidFinish,
         "KG0011" => KernelNameTaken,
         "KG0012" => TupleMaximum,
+        "KG0020" => UnsupportedMap,
         _ => null,
     };
 }

@@ -60,6 +60,12 @@ public sealed partial class KernelGenerator
 
         private static void EmitType(SourceWriter w, TermPlan plan)
         {
+            if (plan.Map is { } map)
+            {
+                EmitMapType(w, plan.Spec, map);
+                return;
+            }
+
             TermSpec spec = plan.Spec;
             var k = new Shape(plan);
             string signature = string.Join(", ", spec.Inputs.Concat(spec.TermParameters).Select(_ => "double"));

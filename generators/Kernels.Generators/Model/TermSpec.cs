@@ -10,6 +10,7 @@ namespace Kernels.Generators.Model;
 /// desugaring adds the terms that call a natural logarithm.</param>
 /// <param name="FloatInDouble">[Term(FloatInDouble = true)]: float inputs are folded in double.</param>
 /// <param name="Maximum">[Term(Maximum = true)]: the fold takes the largest term instead of the sum.</param>
+/// <param name="Map">[Term(Map = true)]: an elementwise map (one input, one output per element), not a fold.</param>
 internal sealed record TermSpec(
     string Namespace,
     string ContainingType,
@@ -21,7 +22,8 @@ internal sealed record TermSpec(
     string? Finish,
     bool Nats,
     bool FloatInDouble = false,
-    bool Maximum = false)
+    bool Maximum = false,
+    bool Map = false)
 {
     /// <summary>The first (for most terms the only) output.</summary>
     public Node Body => Outputs[0];

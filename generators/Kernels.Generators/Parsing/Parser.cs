@@ -74,18 +74,41 @@ public sealed partial class KernelGenerator
                 }
 
                 string? finish = FinishOf(method, syntax, outputs, method.Parameters.Length - inputCount);
+                bool map = NamedArgument(method, "Map") is true;
+                if (map)
+                {
+                    CheckMap(method, syntax, outputs, inputCount, finish, maximum);
+                }
+
                 bool nats = NamedArgument(method, "Nats") is true;
                 string ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
                 string accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal";
                 var spec = new TermSpec(ns, type.Name, accessibility, method.Name,
                     new EquatableArray<string>(method.Parameters.Take(inputCount).Select(p => p.Name)),
                     new EquatableArray<string>(method.Parameters.Skip(inputCount).Select(p => p.Name)),
-                    new EquatableArray<Node>(nodes), finish, nats, NamedArgument(method, "FloatInDouble") is true, maximum);
+                    new EquatableArray<Node>(nodes), finish, nats, NamedArgument(method, "FloatInDouble") is true, maximum, map);
                 return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
             }
             catch (TermException e)
             {
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(new[] { e.Diagnostic }));
+            }
+        }
+
+        /// <summary>A map term (KG0020) takes one input, returns one double, and has no finisher and no maximum.</summary>
+        private static void CheckMap(IMethodSymbol method, MethodDeclarationSyntax syntax, int outputs, int inputs, string? finish, bool maximum)
+        {
+            string? problem = outputs > 1 ? $"returns a tuple of {outputs} doubles"
+                : inputs != 1 ? $"has {inputs} inputs"
+                : finish is not null ? "has a Finish"
+                : maximum ? "has Maximum = true"
+                : null;
+            if (problem is not null)
+            {
+                Location location = syntax.AttributeLists.SelectMany(l => l.Attributes)
+                    .SelectMany(a => a.ArgumentList?.Arguments ?? default)
+                    .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Map")?.GetLocation() ?? syntax.Identifier.GetLocation();
+                throw Fail(DiagnosticDescriptors.UnsupportedMap, location, method.Name, problem);
             }
         }
 

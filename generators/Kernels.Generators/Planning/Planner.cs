@@ -22,6 +22,11 @@ internal static class Planner
 
     public static TermPlan Plan(TermSpec spec)
     {
+        if (spec.Map)
+        {
+            return MapPlanner.Plan(spec);
+        }
+
         int outputs = spec.Outputs.Count, arity = spec.Inputs.Count;
         var folds = new PublicFolds(
             LogBases: outputs == 1 && spec.Nats && spec.Finish is null,

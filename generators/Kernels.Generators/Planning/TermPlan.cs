@@ -14,13 +14,16 @@ namespace Kernels.Generators.Planning;
 /// <param name="SharedBody">Whether the sums of a tuple term are computed by one vector body per target (fast and
 /// checked), so that subexpressions the sums share (an exponential feeding Σe^d and Σ−d·e^d) are computed once per
 /// element; every loop then calls that body once per vector and accumulates each of its results.</param>
+/// <param name="Map">For a map term ([Term(Map = true)]), its plan (see <see cref="MapPlanner"/>); the fold members are then
+/// empty. Null for a fold.</param>
 internal sealed record TermPlan(
     TermSpec Spec,
     PublicFolds Folds,
     bool PrefersDouble,
     bool RowShapes,
     EquatableArray<TargetPlan> Targets,
-    bool SharedBody = false);
+    bool SharedBody = false,
+    MapPlan? Map = null);
 
 /// <summary>Which public members a kernel class has beside Fold and FoldReference.</summary>
 /// <param name="LogBases">FoldLog2, FoldLog10 and Fold(…, LogBase): one sum in nats, no finisher.</param>

@@ -37,6 +37,12 @@ public sealed class TermAttribute : Attribute
     /// the kernels have the same shapes and names (<c>Fold</c> then returns the maximum, <c>FoldEachRow</c> one per
     /// row) and the same fast path and masked tail, with max in place of +.</summary>
     public bool Maximum { get; set; }
+
+    /// <summary>Whether the term is an elementwise map instead of a fold: one input, then [TermParameter] values (one per
+    /// call, such as a row's maximum), one double out. The kernel class then has <c>Map(x, parameters…, destination)</c>
+    /// writing the term of each element to destination (which may be x itself, but no other overlap of x), and
+    /// <c>MapReference</c>, the term in a plain loop.</summary>
+    public bool Map { get; set; }
 }
 
 /// <summary>Marks a trailing parameter of a <see cref="TermAttribute">term</see> as a scalar parameter: one value for
