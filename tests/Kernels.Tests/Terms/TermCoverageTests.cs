@@ -14,13 +14,15 @@ public sealed class TermCoverageTests
 {
     /// <summary>Kernels whose agreement with their terms other tests check (KernelAgreementTests by reflection over
     /// the five listed there; the logit kernels in Batch/BatchRowFoldTests; the one-pass logits sums in Batch/LogitsOnePassTests; the logits family's in
-    /// Batch/BatchLogitsFamilyTests, through the batch functions, against double-double references).</summary>
+    /// Batch/BatchLogitsFamilyTests, through the batch functions, against double-double references; the softmax maps in
+    /// Batch/BatchSoftmaxTests, through Batch.Softmax and Batch.LogSoftmax at every width of the width matrix).</summary>
     private static readonly string[] CheckedElsewhere =
     {
         "Entropy", "CrossEntropy", "KullbackLeibler", "JensenShannon", "Total",
         "SoftmaxEntropy", "SoftmaxCrossEntropy", "SoftmaxWeight", "KullbackLeiblerOfLogs",
         "SoftmaxSums", "SoftmaxWeightSums", "SoftmaxCrossEntropySums",
         "BinaryCrossEntropyWithLogits", "WeightedBinaryCrossEntropyWithLogits", "WeightedSoftmaxSums",
+        "LogSoftmaxOfLogit", "SoftmaxOfLogit",
     };
 
     [Fact]
