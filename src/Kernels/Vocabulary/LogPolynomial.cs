@@ -13,6 +13,16 @@ internal static class LogPolynomial
     internal const float F2 = 0.30384005967093647f;
     internal const float Ln2F = 0.693147180559945309f;
 
+    // The same polynomial for the halved-denominator cores, in s2 = 2s and z2 = 4z: P(z2/4)/8. Scaling by powers of
+    // two is exact, so these cores round exactly as the ones above.
+    internal const float F0Half = F0 / 8f;
+    internal const float F1Half = F1 / 32f;
+    internal const float F2Half = F2 / 128f;
+
+    // k read as k·2^23 (float) or k·2^52 (double) from the masked exponent bits, without a shift: ln 2 scaled to match.
+    internal const float TwoTo23F = 8388608f;
+    internal const float Ln2FOver2To23 = Ln2F / TwoTo23F;
+
     // double: degree 6, relative error below 1.7e-17 (0.15 double ulp).
     internal const double D0 = 0.6666666666667327315860861;
     internal const double D1 = 0.3999999999585660207486238;
