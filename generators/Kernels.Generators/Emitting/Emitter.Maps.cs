@@ -4,7 +4,6 @@ using System.Linq;
 using Kernels.Generators.Lowering;
 using Kernels.Generators.Model;
 using Kernels.Generators.Planning;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Kernels.Generators;
 
@@ -63,9 +62,6 @@ public sealed partial class KernelGenerator
                 }
             }
         }
-
-        private static string EscapeName(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         private static void EmitPublicMap(SourceWriter w, TermSpec spec, string scalar, string input, string[] parameters, bool widened)
         {
@@ -178,13 +174,14 @@ public sealed partial class KernelGenerator
             }
         }
 
-        /// <summary>The vector body of the term for one target: the checked tree, lowered, inlined into its loop.</summary>
+        /// <summary>The vector body of the term for one target: the checked tree, lowered, inlined into its loop (a map's loop
+        /// holds nothing else, so nothing is spilled around it).</summary>
         private static void EmitMapBody(SourceWriter w, TermSpec spec, MapPlan map, VectorTarget t, string[] ps)
         {
             var source = new SourcePrinter(spec.Inputs, spec.TermParameters);
             IReadOnlyList<string> lines = VectorLowering.Lower(map.Body, t, Versioning.None, new[] { "x" }, ps, source);
             w.Line($"/// <summary>{spec.Name} for any lanes: zeros, subnormals, infinities, NaN and negatives as in the scalar term.</summary>");
-            w.Line(map.InlineBody ? Inline : NoInline);
+            w.Line(Inline);
             using (w.Block($"private static {t.Type} Term{t.Suffix}({string.Join(", ", new[] { "x" }.Concat(ps).Select(x => $"{t.Type} {x}"))})"))
             {
                 foreach (string line in lines)

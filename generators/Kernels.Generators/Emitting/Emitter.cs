@@ -160,8 +160,8 @@ public sealed partial class KernelGenerator
                 Arity = spec.Inputs.Count;
                 Xs = Inputs.Take(Arity).ToArray();
                 Ps = Enumerable.Range(0, spec.TermParameters.Count).Select(i => "a" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
-                PublicNames = spec.Inputs.Select(Escape).ToArray();
-                PublicParameters = spec.TermParameters.Select(Escape).ToArray();
+                PublicNames = spec.Inputs.Select(EscapeName).ToArray();
+                PublicParameters = spec.TermParameters.Select(EscapeName).ToArray();
                 Maximum = spec.Maximum;
             }
 
@@ -270,10 +270,11 @@ public sealed partial class KernelGenerator
 
             /// <summary>Whether any output has a fast path worth checking the inputs for (<see cref="TargetPlan.HasFastPath"/>).</summary>
             public bool HasFastPath(VectorTarget t) => For(t).HasFastPath;
-
-            private static string Escape(string name) =>
-                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
         }
+
+        /// <summary>A term's parameter name as a C# identifier in the public signatures (@ before a keyword).</summary>
+        private static string EscapeName(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         /// <summary>"InDouble" when float inputs of this term are folded in double, else "".</summary>
         private static string PublicSuffix(Shape k, string scalar) => scalar == "float" && k.PrefersDouble ? "InDouble" : string.Empty;

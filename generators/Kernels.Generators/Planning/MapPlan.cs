@@ -8,6 +8,4 @@ namespace Kernels.Generators.Planning;
 /// <param name="FloatInDouble">Whether float inputs are widened to double lanes, mapped, and rounded once to float (terms
 /// with an exponential of a computed argument, or FloatInDouble): float lanes would leave the argument's rounding
 /// magnified by its size in the result.</param>
-/// <param name="InlineBody">Whether the vector bodies are inlined into the loops (always, for a map: the loop holds
-/// nothing else, so nothing is spilled around a call).</param>
-internal sealed record MapPlan(Node Body, bool FloatInDouble, bool InlineBody);
+internal sealed record MapPlan(Node Body, bool FloatInDouble);

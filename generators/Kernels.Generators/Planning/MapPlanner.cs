@@ -1,3 +1,4 @@
+using System.Linq;
 using Kernels.Generators.Lowering;
 using Kernels.Generators.Model;
 
@@ -14,18 +15,13 @@ internal static class MapPlanner
 {
     public static TermPlan Plan(TermSpec spec)
     {
-        var map = new MapPlan(spec.Body, FloatInDouble: spec.FloatInDouble || Costs.UsesExponential(spec.Body), InlineBody: true);
+        var map = new MapPlan(spec.Body, FloatInDouble: spec.FloatInDouble || Costs.UsesExponential(spec.Body));
         var none = new PublicFolds(LogBases: false, Totals: false, Scaled: false, Measure: false, EachRow: false);
         return new TermPlan(spec, none, map.FloatInDouble, RowShapes: false, EquatableArray<TargetPlan>.Empty, Map: map);
     }
 
     /// <summary>The vector targets of a map, in the order their code is emitted (float targets only when float lanes
     /// are used).</summary>
-    public static VectorTarget[] Targets(MapPlan plan) => plan.FloatInDouble
-        ? new[] { new VectorTarget("double", "Vector512", "512"), new VectorTarget("double", "Vector", "Vector") }
-        : new[]
-        {
-            new VectorTarget("float", "Vector512", "512"), new VectorTarget("float", "Vector", "Vector"),
-            new VectorTarget("double", "Vector512", "512"), new VectorTarget("double", "Vector", "Vector"),
-        };
+    public static VectorTarget[] Targets(MapPlan plan) =>
+        plan.FloatInDouble ? Planner.Targets.Where(t => !t.IsSingle).ToArray() : Planner.Targets.ToArray();
 }

@@ -13,8 +13,8 @@ namespace Kernels.Generators.Planning;
 /// </summary>
 internal static class Planner
 {
-    /// <summary>The vector targets, in the order their code is emitted.</summary>
-    private static readonly VectorTarget[] Targets =
+    /// <summary>The vector targets, in the order their code is emitted (the maps' too, see <see cref="MapPlanner"/>).</summary>
+    internal static readonly VectorTarget[] Targets =
     {
         new("float", "Vector512", "512"), new("float", "Vector", "Vector"),
         new("double", "Vector512", "512"), new("double", "Vector", "Vector"),
